@@ -1,0 +1,105 @@
+//! The tantivy schema: which article fields are searchable, filterable, sortable and stored.
+
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, FacetOptions, Field, IndexRecordOption, Schema,
+    TextFieldIndexing, TextOptions, STORED, STRING,
+};
+
+use super::analyzer::ANALYZER;
+
+/// Handles to every field of a chronicle index. Built once from the schema, so the rest of the code
+/// never looks a field up by name.
+#[derive(Clone, Copy, Debug)]
+pub struct Fields {
+    /// Stable article id, untokenised: the key for look-ups and for deletes on re-index.
+    pub id: Field,
+    /// Source file, relative to the corpus root.
+    pub path: Field,
+    pub title: Field,
+    pub body: Field,
+    /// Publication date (UTC, second precision). Indexed for range filters, fast for sorting and
+    /// timelines. Absent when the article states no date.
+    pub date: Field,
+    /// Extracted entities as facets: `/org/World Health Organization`, `/person/...`, `/place/...`.
+    pub entity: Field,
+    /// Every name an entity went by in the article, lower-cased, as `org:who` and
+    /// `org:world health organization`: what `--entity org:WHO` matches, case-insensitively and by alias.
+    pub entity_key: Field,
+    /// Editor-assigned categories (Reuters PLACES/PEOPLE/ORGS/TOPICS) as facets, `/place/usa`.
+    /// Kept apart from `entity`: they are ground truth for evaluating the extractor.
+    pub tags: Field,
+    pub source: Field,
+    pub url: Field,
+    pub dateline: Field,
+}
+
+impl Fields {
+    /// Field names, in one place so that a reader of the schema sees them all.
+    const ID: &'static str = "id";
+    const PATH: &'static str = "path";
+    const TITLE: &'static str = "title";
+    const BODY: &'static str = "body";
+    const DATE: &'static str = "date";
+    const ENTITY: &'static str = "entity";
+    const ENTITY_KEY: &'static str = "entity_key";
+    const TAGS: &'static str = "tags";
+    const SOURCE: &'static str = "source";
+    const URL: &'static str = "url";
+    const DATELINE: &'static str = "dateline";
+
+    /// Builds chronicle's schema.
+    pub fn schema() -> Schema {
+        let mut b = Schema::builder();
+        // Title and body use the same analyzer, with positions so phrase queries work, and stored so
+        // results and snippets come straight from the index.
+        let text = TextOptions::default()
+            .set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(ANALYZER)
+                    .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+            )
+            .set_stored();
+        b.add_text_field(Self::ID, STRING | STORED);
+        b.add_text_field(Self::PATH, STRING | STORED);
+        b.add_text_field(Self::TITLE, text.clone());
+        b.add_text_field(Self::BODY, text);
+        b.add_date_field(
+            Self::DATE,
+            DateOptions::default()
+                .set_indexed()
+                .set_fast()
+                .set_stored()
+                .set_precision(DateTimePrecision::Seconds),
+        );
+        b.add_facet_field(Self::ENTITY, FacetOptions::default().set_stored());
+        b.add_text_field(Self::ENTITY_KEY, STRING);
+        b.add_facet_field(Self::TAGS, FacetOptions::default().set_stored());
+        b.add_text_field(Self::SOURCE, STRING | STORED);
+        b.add_text_field(Self::URL, STORED);
+        b.add_text_field(Self::DATELINE, STORED);
+        b.build()
+    }
+
+    /// Looks up every field in `schema`; fails if the index was built by an incompatible version.
+    pub fn from_schema(schema: &Schema) -> tantivy::Result<Fields> {
+        let f = |name: &str| schema.get_field(name);
+        Ok(Fields {
+            id: f(Self::ID)?,
+            path: f(Self::PATH)?,
+            title: f(Self::TITLE)?,
+            body: f(Self::BODY)?,
+            date: f(Self::DATE)?,
+            entity: f(Self::ENTITY)?,
+            entity_key: f(Self::ENTITY_KEY)?,
+            tags: f(Self::TAGS)?,
+            source: f(Self::SOURCE)?,
+            url: f(Self::URL)?,
+            dateline: f(Self::DATELINE)?,
+        })
+    }
+
+    /// Name of the date field, for fast-field sorting.
+    pub fn date_name() -> &'static str {
+        Self::DATE
+    }
+}
