@@ -1,0 +1,265 @@
+//! Search: from a [`SearchRequest`] to ranked [`SearchResults`].
+//!
+//! Brief overview: [`filters`] parses date ranges and entity filters; [`query`] turns the text and
+//! filters into one tantivy query; [`Archive::search`] runs it, ranks by BM25 (or by date), and
+//! gathers, in the same pass over the index, the total count and the entity facet counts; [`snippet`]
+//! cuts the passage shown for each hit. The same request type serves the CLI and the HTTP API, so both
+//! always agree.
+
+pub mod facets;
+pub mod filters;
+pub mod query;
+pub mod snippet;
+
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::schema::Value;
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{DocAddress, Order, ReloadPolicy, Searcher, TantivyDocument};
+
+use crate::entities::EntityKind;
+use crate::error::Result;
+use crate::index::{Fields, OpenIndex};
+pub use facets::{FacetCount, Facets};
+pub use filters::{DateRange, EntityFilter};
+pub use snippet::Snippet;
+
+/// How hits are ordered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sort {
+    /// BM25 score, best first.
+    #[default]
+    Relevance,
+    /// Publication date, newest first; undated articles last.
+    Date,
+}
+
+/// Everything a search needs, independent of where it came from (CLI flags or URL parameters).
+#[derive(Clone, Debug)]
+pub struct SearchRequest {
+    pub query: String,
+    pub dates: DateRange,
+    pub entities: Vec<EntityFilter>,
+    pub sort: Sort,
+    pub limit: usize,
+    pub offset: usize,
+    /// How many entities per kind to count among the hits (0: skip facet counting).
+    pub facet_limit: usize,
+}
+
+impl SearchRequest {
+    pub fn new(query: impl Into<String>) -> SearchRequest {
+        SearchRequest {
+            query: query.into(),
+            dates: DateRange::default(),
+            entities: Vec::new(),
+            sort: Sort::Relevance,
+            limit: 10,
+            offset: 0,
+            facet_limit: 10,
+        }
+    }
+}
+
+/// Entity names of one article, by kind.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct HitEntities {
+    pub org: Vec<String>,
+    pub person: Vec<String>,
+    pub place: Vec<String>,
+}
+
+/// One result.
+#[derive(Clone, Debug, Serialize)]
+pub struct Hit {
+    pub id: String,
+    pub title: String,
+    /// `YYYY-MM-DD`, or null when the article states no date.
+    #[serde(serialize_with = "ymd")]
+    pub date: Option<DateTime<Utc>>,
+    pub path: String,
+    /// BM25 score; null when sorted by date.
+    pub score: Option<f32>,
+    /// The best passage, on one line, plain text.
+    #[serde(serialize_with = "snippet_text")]
+    pub snippet: Snippet,
+    /// The same passage as HTML: escaped, matches in `<mark>`.
+    pub snippet_html: String,
+    pub source: String,
+    pub entities: HitEntities,
+}
+
+fn ymd<S: serde::Serializer>(
+    d: &Option<DateTime<Utc>>,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => s.serialize_str(&d.format("%Y-%m-%d").to_string()),
+        None => s.serialize_none(),
+    }
+}
+
+fn snippet_text<S: serde::Serializer>(
+    snippet: &Snippet,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_str(&snippet.text)
+}
+
+/// The answer to a [`SearchRequest`].
+#[derive(Clone, Debug, Serialize)]
+pub struct SearchResults {
+    pub query: String,
+    /// Number of matching articles (all of them, not just this page).
+    pub total: usize,
+    pub offset: usize,
+    pub hits: Vec<Hit>,
+    pub facets: Facets,
+}
+
+/// An index opened for searching. Cheap to query many times; open once per process or server.
+pub struct Archive {
+    index: OpenIndex,
+    reader: tantivy::IndexReader,
+}
+
+impl Archive {
+    /// Opens the live index at `root`.
+    pub fn open(root: &Path) -> Result<Archive> {
+        let index = OpenIndex::open(root)?;
+        let reader = index
+            .index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(Archive { index, reader })
+    }
+
+    pub fn index(&self) -> &OpenIndex {
+        &self.index
+    }
+
+    pub fn fields(&self) -> &Fields {
+        &self.index.fields
+    }
+
+    pub fn searcher(&self) -> Searcher {
+        self.reader.searcher()
+    }
+
+    /// Number of articles in the index.
+    pub fn num_articles(&self) -> u64 {
+        self.searcher().num_docs()
+    }
+
+    /// Runs a search.
+    pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
+        let text = query::text_query(&self.index, &request.query)?;
+        let full = query::with_filters(
+            &self.index,
+            text.box_clone(),
+            &request.dates,
+            &request.entities,
+        );
+        let searcher = self.searcher();
+        let fields = self.index.fields;
+        let facet_collector = facets::collector(searcher.schema().get_field_name(fields.entity));
+        let limit = request.limit.max(1);
+
+        let (page, total, facet_counts): (Vec<(Option<f32>, DocAddress)>, usize, _) = match request
+            .sort
+        {
+            Sort::Relevance => {
+                let top = TopDocs::with_limit(limit)
+                    .and_offset(request.offset)
+                    .order_by_score();
+                let (top, total, counts) =
+                    searcher.search(&*full, &(top, Count, facet_collector))?;
+                (
+                    top.into_iter().map(|(s, a)| (Some(s), a)).collect(),
+                    total,
+                    counts,
+                )
+            }
+            Sort::Date => {
+                let top = TopDocs::with_limit(limit)
+                    .and_offset(request.offset)
+                    .order_by_fast_field::<tantivy::DateTime>(Fields::date_name(), Order::Desc);
+                let (top, total, counts) =
+                    searcher.search(&*full, &(top, Count, facet_collector))?;
+                (
+                    top.into_iter().map(|(_, a)| (None, a)).collect(),
+                    total,
+                    counts,
+                )
+            }
+        };
+        let page = if request.limit == 0 { Vec::new() } else { page };
+
+        let mut snippets = SnippetGenerator::create(&searcher, &*text, fields.body)?;
+        snippets.set_max_num_chars(snippet::SNIPPET_CHARS);
+        let mut hits = Vec::with_capacity(page.len());
+        for (score, address) in page {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            hits.push(self.hit(&doc, score, &snippets));
+        }
+        let facets = if request.facet_limit == 0 {
+            Facets::default()
+        } else {
+            facets::top(&facet_counts, request.facet_limit)
+        };
+        Ok(SearchResults {
+            query: request.query.clone(),
+            total,
+            offset: request.offset,
+            hits,
+            facets,
+        })
+    }
+
+    fn hit(&self, doc: &TantivyDocument, score: Option<f32>, snippets: &SnippetGenerator) -> Hit {
+        let f = &self.index.fields;
+        let text = |field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default()
+        };
+        let body = text(f.body);
+        let raw = snippets.snippet(&body);
+        let snippet = Snippet::from_fragment(raw.fragment(), raw.highlighted(), &body);
+        let mut entities = HitEntities::default();
+        for value in doc.get_all(f.entity) {
+            let Some(encoded) = value.as_facet() else {
+                continue;
+            };
+            let mut parts = encoded.split('\0');
+            let (Some(kind), Some(name)) = (parts.next(), parts.next()) else {
+                continue;
+            };
+            match EntityKind::parse(kind) {
+                Some(EntityKind::Org) => entities.org.push(name.to_string()),
+                Some(EntityKind::Person) => entities.person.push(name.to_string()),
+                Some(EntityKind::Place) => entities.place.push(name.to_string()),
+                None => {}
+            }
+        }
+        Hit {
+            id: text(f.id),
+            title: text(f.title),
+            date: doc
+                .get_first(f.date)
+                .and_then(|v| v.as_datetime())
+                .and_then(|d| DateTime::from_timestamp(d.into_timestamp_secs(), 0)),
+            path: text(f.path),
+            score,
+            snippet_html: snippet.to_html(),
+            snippet,
+            source: text(f.source),
+            entities,
+        }
+    }
+}
