@@ -27,6 +27,8 @@ pub enum Error {
     },
     #[error("index error: {0}")]
     Tantivy(#[from] tantivy::TantivyError),
+    #[error("indexing pipeline failed: {0}")]
+    Pipeline(String),
     #[error("index at {path} is unreadable: {reason}")]
     BadIndex { path: PathBuf, reason: String },
 }

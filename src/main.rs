@@ -35,6 +35,18 @@ enum Command {
     Index(IndexArgs),
     /// Search the index; with the default index, builds it from ./corpus on first use.
     Search(SearchArgs),
+    /// What an index holds: articles, files, date range, entities, size, last run.
+    Stats(StatsArgs),
+}
+
+#[derive(clap::Args)]
+struct StatsArgs {
+    /// Index to describe [default: ./index]
+    #[arg(long)]
+    index: Option<PathBuf>,
+    /// Print one JSON object
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(clap::Args)]
@@ -59,6 +71,13 @@ struct IndexArgs {
     /// Print the summary as JSON on stdout
     #[arg(long)]
     json: bool,
+    /// Build a new index from scratch instead of updating the existing one (which stays searchable
+    /// until the new one is complete)
+    #[arg(long)]
+    rebuild: bool,
+    /// Commit at least this often, in seconds: a crash loses at most this much work
+    #[arg(long, default_value_t = 10)]
+    commit_secs: u64,
 }
 
 #[derive(clap::Args)]
@@ -121,6 +140,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Index(args) => run_index(args),
         Command::Search(args) => run_search(args),
+        Command::Stats(args) => run_stats(args),
     };
     match result {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
@@ -147,6 +167,8 @@ fn run_index(args: IndexArgs) -> anyhow::Result<Outcome> {
     plan.entities = !args.no_entities;
     plan.threads = args.threads;
     plan.memory_bytes = args.memory.saturating_mul(1 << 20);
+    plan.rebuild = args.rebuild;
+    plan.commit_interval = std::time::Duration::from_secs(args.commit_secs);
     let report = build_index(&plan, args.quiet)?;
     if args.json {
         let mut out = io::stdout().lock();
@@ -154,6 +176,20 @@ fn run_index(args: IndexArgs) -> anyhow::Result<Outcome> {
         writeln!(out)?;
     } else {
         present::report::write_index_report(&mut io::stderr().lock(), &report)?;
+    }
+    Ok(Outcome::Done)
+}
+
+fn run_stats(args: StatsArgs) -> anyhow::Result<Outcome> {
+    let index = args.index.unwrap_or_else(chronicle::defaults::index_dir);
+    let open = OpenIndex::open(&index)?;
+    let stats = chronicle::index::stats::stats(&open)?;
+    let mut out = io::stdout().lock();
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &stats)?;
+        writeln!(out)?;
+    } else {
+        present::report::write_stats(&mut out, &stats)?;
     }
     Ok(Outcome::Done)
 }

@@ -84,7 +84,6 @@ impl Layout {
     /// Creates a fresh directory for a new generation. Requires the lock, so that removing the
     /// leftovers of interrupted runs cannot touch a build in progress.
     pub fn new_generation(&self, _lock: &WriterLock) -> Result<Generation> {
-        self.remove_stale(_lock)?;
         let millis = chrono::Utc::now().timestamp_millis();
         let mut name = format!("{GEN_PREFIX}{millis}");
         // Two builds in the same millisecond (tests do this) must not share a directory.
@@ -122,8 +121,8 @@ impl Layout {
         Ok(dir)
     }
 
-    /// Removes directories of interrupted builds.
-    fn remove_stale(&self, _lock: &WriterLock) -> Result<()> {
+    /// Removes directories of interrupted builds. Requires the lock: no other run is building one.
+    pub fn remove_stale(&self, _lock: &WriterLock) -> Result<()> {
         let entries = match fs::read_dir(&self.root) {
             Ok(entries) => entries,
             Err(e) => return Err(Error::io(&self.root, e)),

@@ -11,8 +11,12 @@
 
 pub mod analyzer;
 pub mod build;
+pub mod document;
 pub mod layout;
+pub mod manifest;
+pub mod pipeline;
 pub mod schema;
+pub mod stats;
 
 use std::path::{Path, PathBuf};
 

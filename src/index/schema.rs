@@ -1,8 +1,8 @@
 //! The tantivy schema: which article fields are searchable, filterable, sortable and stored.
 
 use tantivy::schema::{
-    DateOptions, DateTimePrecision, FacetOptions, Field, IndexRecordOption, Schema,
-    TextFieldIndexing, TextOptions, STORED, STRING,
+    DateOptions, DateTimePrecision, FacetOptions, Field, IndexRecordOption, NumericOptions, Schema,
+    TextFieldIndexing, TextOptions, FAST, STORED, STRING,
 };
 
 use super::analyzer::ANALYZER;
@@ -13,8 +13,16 @@ use super::analyzer::ANALYZER;
 pub struct Fields {
     /// Stable article id, untokenised: the key for look-ups and for deletes on re-index.
     pub id: Field,
-    /// Source file, relative to the corpus root.
+    /// Source file, relative to the corpus root. Indexed so a changed or deleted file's articles can
+    /// be deleted by one term; fast so the manifest can be read back without loading documents.
     pub path: Field,
+    /// The manifest, one copy per article of the file: size, modification time (ns since the epoch)
+    /// and content hash (xxh3) of the source file when it was indexed. Kept in the index rather than
+    /// in a side file so it is committed atomically with the articles it describes: after a crash the
+    /// manifest can never claim a file whose articles were lost, or miss one whose articles were kept.
+    pub file_size: Field,
+    pub file_mtime: Field,
+    pub file_hash: Field,
     pub title: Field,
     pub body: Field,
     /// Publication date (UTC, second precision). Indexed for range filters, fast for sorting and
@@ -37,6 +45,9 @@ impl Fields {
     /// Field names, in one place so that a reader of the schema sees them all.
     const ID: &'static str = "id";
     const PATH: &'static str = "path";
+    const FILE_SIZE: &'static str = "file_size";
+    const FILE_MTIME: &'static str = "file_mtime";
+    const FILE_HASH: &'static str = "file_hash";
     const TITLE: &'static str = "title";
     const BODY: &'static str = "body";
     const DATE: &'static str = "date";
@@ -60,7 +71,10 @@ impl Fields {
             )
             .set_stored();
         b.add_text_field(Self::ID, STRING | STORED);
-        b.add_text_field(Self::PATH, STRING | STORED);
+        b.add_text_field(Self::PATH, STRING | STORED | FAST);
+        b.add_u64_field(Self::FILE_SIZE, NumericOptions::default().set_fast());
+        b.add_i64_field(Self::FILE_MTIME, NumericOptions::default().set_fast());
+        b.add_u64_field(Self::FILE_HASH, NumericOptions::default().set_fast());
         b.add_text_field(Self::TITLE, text.clone());
         b.add_text_field(Self::BODY, text);
         b.add_date_field(
@@ -86,6 +100,9 @@ impl Fields {
         Ok(Fields {
             id: f(Self::ID)?,
             path: f(Self::PATH)?,
+            file_size: f(Self::FILE_SIZE)?,
+            file_mtime: f(Self::FILE_MTIME)?,
+            file_hash: f(Self::FILE_HASH)?,
             title: f(Self::TITLE)?,
             body: f(Self::BODY)?,
             date: f(Self::DATE)?,
@@ -101,5 +118,15 @@ impl Fields {
     /// Name of the date field, for fast-field sorting.
     pub fn date_name() -> &'static str {
         Self::DATE
+    }
+
+    /// Names of the manifest's fast fields: path, size, mtime, hash.
+    pub fn manifest_names() -> [&'static str; 4] {
+        [
+            Self::PATH,
+            Self::FILE_SIZE,
+            Self::FILE_MTIME,
+            Self::FILE_HASH,
+        ]
     }
 }

@@ -50,24 +50,99 @@ const WRAPPERS: &[&str] = &[
 pub fn parse_lines(text: &str, rel: &str) -> FileArticles {
     let mut out = FileArticles::default();
     for (index, line) in text.lines().enumerate() {
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
-        }
-        let number = index + 1;
-        let position = format!("line {number}");
-        let result = serde_json::from_str::<Value>(line)
-            .map_err(|e| error_reason(&e, true))
-            .and_then(|value| match value {
-                Value::Object(map) => article(&map, format!("{rel}#{number}"), rel),
-                other => Err(format!("not an object but {}", kind(&other))),
-            });
-        match result {
-            Ok(article) => out.articles.push(article),
-            Err(reason) => out.skipped.push(ArticleSkip::new(position, reason)),
+        match parse_line(line, index + 1, rel) {
+            Some(Ok(article)) => out.articles.push(article),
+            Some(Err(skip)) => out.skipped.push(skip),
+            None => {}
         }
     }
     out
+}
+
+/// Parses line `number` (from 1) of a JSON Lines file; `None` for a blank line.
+pub fn parse_line(line: &str, number: usize, rel: &str) -> Option<Result<Article, ArticleSkip>> {
+    let line = line.trim();
+    if line.is_empty() {
+        return None;
+    }
+    let result = serde_json::from_str::<Value>(line)
+        .map_err(|e| error_reason(&e, true))
+        .and_then(|value| match value {
+            Value::Object(map) => article(&map, format!("{rel}#{number}"), rel),
+            other => Err(format!("not an object but {}", kind(&other))),
+        });
+    Some(result.map_err(|reason| ArticleSkip::new(format!("line {number}"), reason)))
+}
+
+/// The longest JSON line [`LineStream`] reads; a longer one is skipped without being held in memory.
+pub const MAX_LINE_BYTES: usize = 64 << 20;
+
+/// Reads a JSON Lines file of any size line by line, so a multi-gigabyte archive never has to fit
+/// in memory. Lines that are not valid UTF-8 are read as Latin-1 (one warning per file), and a line
+/// over [`MAX_LINE_BYTES`] is skipped (and reported) without being buffered.
+pub struct LineStream<R> {
+    reader: R,
+    rel: String,
+    number: usize,
+    buf: Vec<u8>,
+    /// Set once a line needed the Latin-1 fallback.
+    pub latin1_lines: usize,
+}
+
+impl<R: std::io::BufRead> LineStream<R> {
+    pub fn new(reader: R, rel: &str) -> LineStream<R> {
+        LineStream {
+            reader,
+            rel: rel.to_string(),
+            number: 0,
+            buf: Vec::new(),
+            latin1_lines: 0,
+        }
+    }
+
+    /// The next article or skipped line; `None` at the end of the file. An I/O error ends the
+    /// stream with a skip naming it.
+    pub fn next_item(&mut self) -> Option<Result<Article, ArticleSkip>> {
+        use std::io::{BufRead, Read};
+        loop {
+            self.buf.clear();
+            self.number += 1;
+            let limit = MAX_LINE_BYTES as u64 + 1;
+            let read = (&mut self.reader)
+                .take(limit)
+                .read_until(b'\n', &mut self.buf);
+            match read {
+                Ok(0) => return None,
+                Ok(_) => {}
+                Err(e) => {
+                    let reason = format!("read error: {e}");
+                    return Some(Err(ArticleSkip::new(
+                        format!("line {}", self.number),
+                        reason,
+                    )));
+                }
+            }
+            if self.buf.len() > MAX_LINE_BYTES && self.buf.last() != Some(&b'\n') {
+                // Discard the rest of the oversized line.
+                let _ = self.reader.skip_until(b'\n');
+                let reason = format!("line longer than {} MB", MAX_LINE_BYTES >> 20);
+                return Some(Err(ArticleSkip::new(
+                    format!("line {}", self.number),
+                    reason,
+                )));
+            }
+            let line = match std::str::from_utf8(&self.buf) {
+                Ok(line) => std::borrow::Cow::Borrowed(line),
+                Err(_) => {
+                    self.latin1_lines += 1;
+                    std::borrow::Cow::Owned(super::decode::latin1(&self.buf))
+                }
+            };
+            if let Some(item) = parse_line(&line, self.number, &self.rel) {
+                return Some(item);
+            }
+        }
+    }
 }
 
 /// Parses a `.json` document: one article object, an array of them, or an object wrapping such an

@@ -184,22 +184,32 @@ fn is_documentation(path: &Path) -> bool {
 /// `warnings`. A file whose every story was bad is `Malformed`, naming the first problem, rather than
 /// an `Ok` with thousands of skips: a `.jsonl` that is not JSON at all is one problem, not one per line.
 pub fn read_file(path: &Path, root: &Path) -> Result<FileArticles, SkipReason> {
-    let format = match detect_format(path, &[]) {
-        Some(format) => format,
-        None if is_documentation(path) => return Err(SkipReason::Unsupported),
+    let format = format_of(path)?;
+    let bytes = std::fs::read(path).map_err(|e| SkipReason::Unreadable(io_reason(&e)))?;
+    parse_bytes(format, &bytes, &relative_path(path, root))
+}
+
+/// The format of the file at `path`: by name, else by its first bytes (read only when needed).
+pub fn format_of(path: &Path) -> Result<Format, SkipReason> {
+    match detect_format(path, &[]) {
+        Some(format) => Ok(format),
+        None if is_documentation(path) => Err(SkipReason::Unsupported),
         None => {
             let head = read_head(path).map_err(|e| SkipReason::Unreadable(io_reason(&e)))?;
-            detect_format(path, &head).ok_or(SkipReason::Unsupported)?
+            detect_format(path, &head).ok_or(SkipReason::Unsupported)
         }
-    };
-    let bytes = std::fs::read(path).map_err(|e| SkipReason::Unreadable(io_reason(&e)))?;
-    let decoded = decode::decode(&bytes)?;
-    let rel = relative_path(path, root);
+    }
+}
+
+/// Parses the bytes of one file of a known format; `rel` is its path relative to the corpus root,
+/// the base of derived ids. The rules of [`read_file`] apply.
+pub fn parse_bytes(format: Format, bytes: &[u8], rel: &str) -> Result<FileArticles, SkipReason> {
+    let decoded = decode::decode(bytes)?;
     let mut out = match format {
-        Format::Text => text::parse(&decoded.text, &rel),
-        Format::ReutersSgml => reuters::parse(&decoded.text, &rel)?,
-        Format::JsonLines => json::parse_lines(&decoded.text, &rel),
-        Format::Json => json::parse_document(&decoded.text, &rel)?,
+        Format::Text => text::parse(&decoded.text, rel),
+        Format::ReutersSgml => reuters::parse(&decoded.text, rel)?,
+        Format::JsonLines => json::parse_lines(&decoded.text, rel),
+        Format::Json => json::parse_document(&decoded.text, rel)?,
     };
     out.warnings.extend(decoded.warning);
     if out.articles.is_empty() {

@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use indicatif::HumanBytes;
 
 use crate::index::build::IndexReport;
+use crate::index::stats::Stats;
 
 /// Writes the summary: files seen, articles indexed, what was skipped and why, time and size.
 pub fn write_index_report(out: &mut dyn Write, r: &IndexReport) -> io::Result<()> {
@@ -19,6 +20,17 @@ pub fn write_index_report(out: &mut dyn Write, r: &IndexReport) -> io::Result<()
         r.articles_indexed as f64 / secs.max(0.001),
         r.index_dir.display(),
         HumanBytes(r.index_bytes)
+    )?;
+    writeln!(
+        out,
+        "  files: {} added, {} updated, {} removed, {} unchanged; {} articles removed; the index holds {} articles{}",
+        r.files_added,
+        r.files_updated,
+        r.files_removed,
+        r.files_unchanged,
+        r.articles_removed,
+        r.articles_total,
+        if r.rebuilt { " (rebuilt)" } else { "" }
     )?;
     if r.undated > 0 {
         writeln!(
@@ -47,7 +59,7 @@ pub fn write_index_report(out: &mut dyn Write, r: &IndexReport) -> io::Result<()
     if r.warnings > 0 {
         writeln!(
             out,
-            "  {} file warning{} (see above)",
+            "  {} file{} read with a warning",
             r.warnings,
             plural(r.warnings)
         )?;
@@ -61,4 +73,37 @@ fn plural(n: u64) -> &'static str {
     } else {
         "s"
     }
+}
+
+/// Writes `chronicle stats` for people.
+pub fn write_stats(out: &mut dyn Write, s: &Stats) -> io::Result<()> {
+    let none = || "-".to_string();
+    writeln!(out, "index        {}", s.index_dir)?;
+    if let Some(corpus) = &s.corpus {
+        writeln!(out, "corpus       {corpus}")?;
+    }
+    writeln!(out, "articles     {}", s.articles)?;
+    writeln!(out, "files        {}", s.files)?;
+    writeln!(
+        out,
+        "dates        {} .. {} ({} undated)",
+        s.first_date.clone().unwrap_or_else(none),
+        s.last_date.clone().unwrap_or_else(none),
+        s.undated
+    )?;
+    let entities: Vec<String> = s.entities.iter().map(|(k, n)| format!("{n} {k}")).collect();
+    let extraction = match s.entity_extraction {
+        Some(false) => " (extraction was off)",
+        _ => "",
+    };
+    writeln!(out, "entities     {}{extraction}", entities.join(", "))?;
+    let sources: Vec<String> = s.sources.iter().map(|(k, n)| format!("{k} {n}")).collect();
+    writeln!(out, "sources      {}", sources.join(", "))?;
+    writeln!(out, "size         {}", HumanBytes(s.index_bytes))?;
+    writeln!(
+        out,
+        "last indexed {}",
+        s.last_indexed.clone().unwrap_or_else(none)
+    )?;
+    Ok(())
 }

@@ -27,7 +27,7 @@ use tantivy::Term;
 
 use super::filters::{DateRange, EntityFilter};
 use crate::error::{Error, Result};
-use crate::index::build::entity_key;
+use crate::index::document::entity_key;
 use crate::index::OpenIndex;
 
 /// How much more a title match weighs than a body match.

@@ -1,0 +1,62 @@
+//! From an enriched [`Article`] to a tantivy document.
+
+use tantivy::schema::Facet;
+use tantivy::TantivyDocument;
+
+use super::manifest::FileState;
+use super::schema::Fields;
+use crate::article::Article;
+
+/// Converts an enriched article, and the state of the file it came from, into a document.
+pub fn to_document(fields: &Fields, article: &Article, file: &FileState) -> TantivyDocument {
+    let mut doc = TantivyDocument::new();
+    doc.add_text(fields.id, &article.id);
+    doc.add_text(fields.path, &article.path);
+    doc.add_u64(fields.file_size, file.size);
+    doc.add_i64(fields.file_mtime, file.mtime);
+    doc.add_u64(fields.file_hash, file.hash);
+    doc.add_text(fields.title, &article.title);
+    doc.add_text(fields.body, &article.body);
+    if let Some(date) = article.date {
+        doc.add_date(
+            fields.date,
+            tantivy::DateTime::from_timestamp_secs(date.timestamp()),
+        );
+    }
+    for entity in &article.entities {
+        let kind = entity.kind.as_str();
+        doc.add_facet(
+            fields.entity,
+            Facet::from_path([kind, entity.name.as_str()]),
+        );
+        doc.add_text(fields.entity_key, entity_key(kind, &entity.name));
+        for alias in &entity.aliases {
+            doc.add_text(fields.entity_key, entity_key(kind, alias));
+        }
+    }
+    let tags = &article.tags;
+    for (kind, values) in [
+        ("place", &tags.places),
+        ("person", &tags.people),
+        ("org", &tags.orgs),
+        ("topic", &tags.topics),
+    ] {
+        for value in values {
+            doc.add_facet(fields.tags, Facet::from_path([kind, value.as_str()]));
+        }
+    }
+    doc.add_text(fields.source, &article.source);
+    if let Some(url) = &article.url {
+        doc.add_text(fields.url, url);
+    }
+    if let Some(dateline) = &article.dateline {
+        doc.add_text(fields.dateline, dateline);
+    }
+    doc
+}
+
+/// The term an entity filter matches: kind and name, lower-cased, whitespace collapsed.
+pub fn entity_key(kind: &str, name: &str) -> String {
+    let name: Vec<&str> = name.split_whitespace().collect();
+    format!("{}:{}", kind, name.join(" ").to_lowercase())
+}

@@ -1,0 +1,247 @@
+//! The indexing pipeline's producer side: read, parse and enrich files in parallel, in order.
+//!
+//! A producer thread runs the CPU-heavy work (decoding, parsing, date parsing, entity tagging) on a
+//! rayon pool, a batch of files at a time, and sends each file's articles, in walk order, through a
+//! bounded channel to the caller, which feeds tantivy's writer. The channel bound and the batch size
+//! cap the memory held in flight; tantivy's own budget caps the rest. Order is kept so that document
+//! order, which breaks score ties, does not depend on thread timing.
+//!
+//! JSON Lines files over [`STREAM_BYTES`] are never read whole: they are streamed line by line and
+//! sent in chunks of [`CHUNK_LINES`] articles, so a multi-gigabyte dump indexes in constant memory.
+
+use std::io::BufReader;
+use std::path::PathBuf;
+use std::sync::mpsc::{sync_channel, SyncSender};
+
+use rayon::prelude::*;
+
+use super::build::IndexPlan;
+use super::manifest::FileState;
+use crate::enrich::{Enricher, Note};
+use crate::error::{Error, Result};
+use crate::ingest::{self, json::LineStream, FileArticles, Format, SkipReason};
+
+/// JSON Lines files larger than this are streamed rather than read whole (the default of
+/// [`IndexPlan::stream_bytes`]).
+pub const STREAM_BYTES: u64 = 32 << 20;
+/// Articles per chunk of a streamed file.
+pub const CHUNK_LINES: usize = 4096;
+/// Files per parallel batch, and the bytes a batch may hold.
+const BATCH_FILES: usize = 64;
+const BATCH_BYTES: u64 = 32 << 20;
+/// Parsed batches waiting for the writer.
+const QUEUE: usize = 4 * BATCH_FILES;
+
+/// A file to (re)index.
+#[derive(Clone, Debug)]
+pub struct Task {
+    pub path: PathBuf,
+    /// Path relative to the corpus root: the manifest key and the article `path`.
+    pub rel: String,
+    /// State on disk; the pipeline fills in the content hash once it has read the file.
+    pub state: FileState,
+    /// State when last indexed, if it was.
+    pub old: Option<FileState>,
+}
+
+/// What reading a file gave.
+#[derive(Debug)]
+pub enum Outcome {
+    Articles(FileArticles),
+    /// The file was touched but its content is what was indexed.
+    Unchanged,
+    Skipped(SkipReason),
+}
+
+/// One file's articles (or one chunk of a streamed file's), ready for the writer.
+#[derive(Debug)]
+pub struct Parsed {
+    pub task: Task,
+    pub outcome: Outcome,
+    /// Dates that could not be read.
+    pub notes: Vec<Note>,
+    /// The first (or only) part of the file: the writer deletes its old articles before it.
+    pub first_part: bool,
+    /// The last (or only) part: the file is done.
+    pub last_part: bool,
+}
+
+/// Runs the producer on `threads` threads and calls `sink` with every file's result, in order.
+/// Stops early, and returns the error, if `sink` fails.
+pub fn run(
+    tasks: Vec<Task>,
+    plan: &IndexPlan,
+    threads: usize,
+    mut sink: impl FnMut(Parsed) -> Result<()>,
+) -> Result<()> {
+    let enricher = if plan.entities {
+        Enricher::new()
+    } else {
+        Enricher::without_entities()
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .thread_name(|i| format!("chronicle-parse-{i}"))
+        .build()
+        .map_err(|e| Error::Pipeline(e.to_string()))?;
+    let (tx, rx) = sync_channel::<Parsed>(QUEUE);
+    std::thread::scope(|scope| {
+        let enricher = &enricher;
+        let pool = &pool;
+        let stream_bytes = plan.stream_bytes;
+        let producer =
+            scope.spawn(move || pool.install(|| produce(tasks, stream_bytes, enricher, &tx)));
+        let mut outcome = Ok(());
+        for parsed in rx.iter() {
+            outcome = sink(parsed);
+            if outcome.is_err() {
+                break;
+            }
+        }
+        // Dropping the receiver makes the producer's next send fail, which stops it.
+        drop(rx);
+        if producer.join().is_err() {
+            return Err(Error::Pipeline("a parsing thread panicked".to_string()));
+        }
+        outcome
+    })
+}
+
+/// Processes tasks batch by batch; returns when done or when the receiver is gone.
+fn produce(tasks: Vec<Task>, stream_bytes: u64, enricher: &Enricher, tx: &SyncSender<Parsed>) {
+    let mut rest = tasks.as_slice();
+    while !rest.is_empty() {
+        if is_streamed(&rest[0], stream_bytes) {
+            if stream(&rest[0], enricher, tx).is_err() {
+                return;
+            }
+            rest = &rest[1..];
+            continue;
+        }
+        let mut end = 0;
+        let mut bytes = 0;
+        while end < rest.len() && end < BATCH_FILES && !is_streamed(&rest[end], stream_bytes) {
+            bytes += rest[end].state.size;
+            end += 1;
+            if bytes >= BATCH_BYTES {
+                break;
+            }
+        }
+        let (batch, tail) = rest.split_at(end);
+        rest = tail;
+        let parsed: Vec<Parsed> = batch.par_iter().map(|t| process(t, enricher)).collect();
+        for p in parsed {
+            if tx.send(p).is_err() {
+                return;
+            }
+        }
+    }
+}
+
+fn is_streamed(task: &Task, stream_bytes: u64) -> bool {
+    task.state.size > stream_bytes && matches!(ingest::format_of(&task.path), Ok(Format::JsonLines))
+}
+
+/// Reads, parses and enriches one whole file.
+fn process(task: &Task, enricher: &Enricher) -> Parsed {
+    let mut task = task.clone();
+    let whole = |task: Task, outcome, notes| Parsed {
+        task,
+        outcome,
+        notes,
+        first_part: true,
+        last_part: true,
+    };
+    let format = match ingest::format_of(&task.path) {
+        Ok(format) => format,
+        Err(reason) => return whole(task, Outcome::Skipped(reason), Vec::new()),
+    };
+    let bytes = match std::fs::read(&task.path) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            let reason = SkipReason::Unreadable(ingest::io_reason(&e));
+            return whole(task, Outcome::Skipped(reason), Vec::new());
+        }
+    };
+    task.state.size = bytes.len() as u64;
+    task.state.hash = FileState::hash_of(&bytes);
+    if task
+        .old
+        .is_some_and(|old| old.hash == task.state.hash && old.size == task.state.size)
+    {
+        return whole(task, Outcome::Unchanged, Vec::new());
+    }
+    match ingest::parse_bytes(format, &bytes, &task.rel) {
+        Ok(mut file) => {
+            let notes = enrich(&mut file, enricher);
+            whole(task, Outcome::Articles(file), notes)
+        }
+        Err(reason) => whole(task, Outcome::Skipped(reason), Vec::new()),
+    }
+}
+
+fn enrich(file: &mut FileArticles, enricher: &Enricher) -> Vec<Note> {
+    file.articles
+        .par_iter_mut()
+        .filter_map(|a| enricher.enrich(a))
+        .collect()
+}
+
+/// Streams a large JSON Lines file in chunks. The content hash is left at 0: the file is not held in
+/// memory to hash it first, so such files are compared by size and mtime only.
+fn stream(
+    task: &Task,
+    enricher: &Enricher,
+    tx: &SyncSender<Parsed>,
+) -> std::result::Result<(), ()> {
+    let file = match std::fs::File::open(&task.path) {
+        Ok(file) => file,
+        Err(e) => {
+            let reason = SkipReason::Unreadable(ingest::io_reason(&e));
+            return tx
+                .send(Parsed {
+                    task: task.clone(),
+                    outcome: Outcome::Skipped(reason),
+                    notes: Vec::new(),
+                    first_part: true,
+                    last_part: true,
+                })
+                .map_err(|_| ());
+        }
+    };
+    let mut lines = LineStream::new(BufReader::with_capacity(1 << 20, file), &task.rel);
+    let mut first = true;
+    loop {
+        let mut chunk = FileArticles::default();
+        let mut done = false;
+        while chunk.articles.len() + chunk.skipped.len() < CHUNK_LINES {
+            match lines.next_item() {
+                None => {
+                    done = true;
+                    break;
+                }
+                Some(Ok(article)) => chunk.articles.push(article),
+                Some(Err(skip)) => chunk.skipped.push(skip),
+            }
+        }
+        if done && lines.latin1_lines > 0 {
+            chunk.warnings.push(format!(
+                "{} lines not valid UTF-8; read as Latin-1",
+                lines.latin1_lines
+            ));
+        }
+        let notes = enrich(&mut chunk, enricher);
+        let parsed = Parsed {
+            task: task.clone(),
+            outcome: Outcome::Articles(chunk),
+            notes,
+            first_part: first,
+            last_part: done,
+        };
+        tx.send(parsed).map_err(|_| ())?;
+        first = false;
+        if done {
+            return Ok(());
+        }
+    }
+}
