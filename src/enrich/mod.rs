@@ -21,10 +21,15 @@ pub enum Note {
 }
 
 impl Enricher {
-    /// An enricher with the default entity extractor.
+    /// An enricher with the default entity extractor: the trained tagger, or the rule-based one if
+    /// the embedded model cannot be loaded (it is compiled in, so that would be a build defect).
     pub fn new() -> Enricher {
+        let extractor: Box<dyn Extractor> = match entities::tagger::TaggerExtractor::new() {
+            Ok(tagger) => Box::new(tagger),
+            Err(_) => Box::new(entities::rules::RuleExtractor::new()),
+        };
         Enricher {
-            extractor: Some(Box::new(entities::rules::RuleExtractor::new())),
+            extractor: Some(extractor),
         }
     }
 

@@ -1,11 +1,18 @@
 //! Named entities: text in, typed spans out.
 //!
-//! [`Extractor`] is the one interface every tagger implements. The first one is [`rules::RuleExtractor`],
-//! an honest capitalisation-and-cue heuristic; a trained tagger replaces it later behind the same trait.
+//! [`Extractor`] is the one interface every tagger implements. The default is
+//! [`tagger::TaggerExtractor`]: an averaged-perceptron sequence tagger trained on CoNLL-2003
+//! ([`tagger`], scored with [`conll`]) over [`tokenize`]d text, followed by a per-article rule pass
+//! ([`postprocess`]: acronym aliases, short names resolved to full ones). [`rules::RuleExtractor`], the
+//! first capitalisation-and-cue heuristic, remains as a dependency-free fallback.
 //! [`Entity`] is what the rest of chronicle sees: a kind and a canonical name, one per distinct entity in
 //! an article, which becomes a facet (`/org/World Health Organization`).
 
+pub mod conll;
+pub mod postprocess;
 pub mod rules;
+pub mod tagger;
+pub mod tokenize;
 
 use serde::Serialize;
 
