@@ -334,6 +334,7 @@ fn plan_tasks(
         }
         tasks.push(Task {
             path,
+            old_articles: manifest.articles(&rel),
             rel,
             state,
             old,
@@ -495,10 +496,8 @@ impl Sink<'_> {
     fn delete_file(&mut self, task: &Task) {
         self.writer
             .delete_term(Term::from_field_text(self.fields.path, &task.rel));
-        if let Some(searcher) = self.searcher {
-            let term = Term::from_field_text(self.fields.path, &task.rel);
-            self.report.articles_removed += searcher.doc_freq(&term).unwrap_or(0);
-        }
+        // From the manifest, which counts live articles (a term's doc_freq also counts deleted ones).
+        self.report.articles_removed += task.old_articles;
     }
 }
 

@@ -42,6 +42,8 @@ pub struct Task {
     pub state: FileState,
     /// State when last indexed, if it was.
     pub old: Option<FileState>,
+    /// Articles indexed from it then.
+    pub old_articles: u64,
 }
 
 /// What reading a file gave.
