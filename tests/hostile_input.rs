@@ -34,7 +34,9 @@ fn hostile_files_are_reported_and_skipped_while_the_rest_is_indexed() {
     let (index, stderr) = index_of(c);
     let reported = |file: &str, reason: &str| {
         assert!(
-            stderr.lines().any(|l| l.contains(file) && l.contains(reason)),
+            stderr
+                .lines()
+                .any(|l| l.contains(file) && l.contains(reason)),
             "expected {file}: {reason} in\n{stderr}"
         );
     };
@@ -64,10 +66,15 @@ fn a_json_line_longer_than_64_mb_is_skipped_without_holding_it() {
     let mut big = Vec::with_capacity(70 << 20);
     big.extend_from_slice(b"{\"id\": \"huge\", \"title\": \"Huge\", \"body\": \"");
     big.resize(70 << 20, b'x');
-    big.extend_from_slice(b"\"}\n{\"id\": \"small\", \"title\": \"Harbour news\", \"body\": \"b\"}\n");
+    big.extend_from_slice(
+        b"\"}\n{\"id\": \"small\", \"title\": \"Harbour news\", \"body\": \"b\"}\n",
+    );
     let corpus = corpus_with(&[("big.jsonl", &big), ("good.txt", GOOD.as_bytes())]);
     let (index, stderr) = index_of(corpus.path());
-    assert!(stderr.contains("big.jsonl") && stderr.contains("longer than 64 MB"), "{stderr}");
+    assert!(
+        stderr.contains("big.jsonl") && stderr.contains("longer than 64 MB"),
+        "{stderr}"
+    );
     let mut ids = hit_ids(&search_json(index.path(), &["harbour"]));
     ids.sort();
     assert_eq!(ids, vec!["good.txt", "small"]);
@@ -77,7 +84,10 @@ fn a_json_line_longer_than_64_mb_is_skipped_without_holding_it() {
 #[test]
 fn an_unreadable_directory_is_reported_and_skipped() {
     use std::os::unix::fs::PermissionsExt;
-    let corpus = corpus_with(&[("good.txt", GOOD.as_bytes()), ("locked/inner.txt", GOOD.as_bytes())]);
+    let corpus = corpus_with(&[
+        ("good.txt", GOOD.as_bytes()),
+        ("locked/inner.txt", GOOD.as_bytes()),
+    ]);
     let locked = corpus.path().join("locked");
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
     let readable_anyway = std::fs::read_dir(&locked).is_ok(); // root ignores permissions
@@ -87,7 +97,10 @@ fn an_unreadable_directory_is_reported_and_skipped() {
     if readable_anyway {
         assert_eq!(ids.len(), 2);
     } else {
-        assert!(stderr.contains("locked") && stderr.contains("unreadable"), "{stderr}");
+        assert!(
+            stderr.contains("locked") && stderr.contains("unreadable"),
+            "{stderr}"
+        );
         assert_eq!(ids, vec!["good.txt"]);
     }
 }

@@ -35,8 +35,6 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::entities::{EntityKind, Extractor, Span};
 
-#[cfg(test)]
-mod eval;
 mod lists;
 
 use lists::*;
