@@ -184,22 +184,33 @@ fn is_documentation(path: &Path) -> bool {
 /// `warnings`. A file whose every story was bad is `Malformed`, naming the first problem, rather than
 /// an `Ok` with thousands of skips: a `.jsonl` that is not JSON at all is one problem, not one per line.
 pub fn read_file(path: &Path, root: &Path) -> Result<FileArticles, SkipReason> {
-    let format = match detect_format(path, &[]) {
-        Some(format) => format,
-        None if is_documentation(path) => return Err(SkipReason::Unsupported),
-        None => {
-            let head = read_head(path).map_err(|e| SkipReason::Unreadable(io_reason(&e)))?;
-            detect_format(path, &head).ok_or(SkipReason::Unsupported)?
+    // Recognise the format before reading the whole file, so a corpus full of images or archives is
+    // only sniffed; parse_bytes recognises it again, from the same bytes, at no real cost.
+    if detect_format(path, &[]).is_none() {
+        if is_documentation(path) {
+            return Err(SkipReason::Unsupported);
         }
-    };
+        let head = read_head(path).map_err(|e| SkipReason::Unreadable(io_reason(&e)))?;
+        detect_format(path, &head).ok_or(SkipReason::Unsupported)?;
+    }
     let bytes = std::fs::read(path).map_err(|e| SkipReason::Unreadable(io_reason(&e)))?;
-    let decoded = decode::decode(&bytes)?;
-    let rel = relative_path(path, root);
+    parse_bytes(path, &bytes, &relative_path(path, root))
+}
+
+/// What [`read_file`] does once a file's bytes are in memory: recognise the format from `path_hint`
+/// (its extension, else the first [`SNIFF_LEN`] bytes), decode, parse, and turn a file with no good
+/// story into a skip. `rel` is the path relative to the corpus root, which names articles without an
+/// id. Touches no disk: the fuzz targets and anything that gets files from elsewhere (an archive, a
+/// network upload) call this directly.
+pub fn parse_bytes(path_hint: &Path, bytes: &[u8], rel: &str) -> Result<FileArticles, SkipReason> {
+    let head = &bytes[..bytes.len().min(SNIFF_LEN)];
+    let format = detect_format(path_hint, head).ok_or(SkipReason::Unsupported)?;
+    let decoded = decode::decode(bytes)?;
     let mut out = match format {
-        Format::Text => text::parse(&decoded.text, &rel),
-        Format::ReutersSgml => reuters::parse(&decoded.text, &rel)?,
-        Format::JsonLines => json::parse_lines(&decoded.text, &rel),
-        Format::Json => json::parse_document(&decoded.text, &rel)?,
+        Format::Text => text::parse(&decoded.text, rel),
+        Format::ReutersSgml => reuters::parse(&decoded.text, rel)?,
+        Format::JsonLines => json::parse_lines(&decoded.text, rel),
+        Format::Json => json::parse_document(&decoded.text, rel)?,
     };
     out.warnings.extend(decoded.warning);
     if out.articles.is_empty() {
