@@ -130,7 +130,11 @@ pub struct Archive {
 impl Archive {
     /// Opens the live index at `root`.
     pub fn open(root: &Path) -> Result<Archive> {
-        let index = OpenIndex::open(root)?;
+        Archive::new(OpenIndex::open(root)?)
+    }
+
+    /// Wraps an index that is already open, wherever it lives (an in-RAM index in the fuzz targets).
+    pub fn new(index: OpenIndex) -> Result<Archive> {
         let reader = index
             .index
             .reader_builder()
