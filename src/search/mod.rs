@@ -10,6 +10,7 @@ pub mod facets;
 pub mod filters;
 pub mod lookup;
 pub mod query;
+pub mod relevant;
 pub mod snippet;
 pub mod timeline;
 

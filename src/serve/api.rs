@@ -251,14 +251,15 @@ pub struct FacetsAnswer {
     pub place: Option<Vec<FacetCount>>,
 }
 
-/// `GET /api/facets`: the most frequent entities among the hits of a query.
+/// `GET /api/facets`: the entities among the hits of a query, most frequent first, or with
+/// `order=relevance` those named by the best hits first (see [`crate::search::relevant`]).
 pub async fn facets(
     State(state): State<AppState>,
     RawQuery(raw): RawQuery,
 ) -> ApiResult<FacetsAnswer> {
     let params = Params::parse(
         raw.as_deref(),
-        &["q", "from", "to", "entity", "type", "limit"],
+        &["q", "from", "to", "entity", "type", "limit", "order"],
     )?;
     let mut request = params.request()?;
     let kind = match params.get("type") {
@@ -269,16 +270,33 @@ pub async fn facets(
     };
     request.limit = 0;
     request.facet_limit = params.number("limit", 10, 1, limits::LIMIT)?;
-    let results = blocking(&state, move |archive| archive.search(&request)).await?;
+    let by_relevance = match params.get("order") {
+        None | Some("count") => false,
+        Some("relevance") => true,
+        Some(other) => {
+            return Err(ApiError::bad(format!(
+                "bad order {other:?}: expected count or relevance"
+            )))
+        }
+    };
+    let query = request.query.clone();
+    let (total, facets) = blocking(&state, move |archive| {
+        if by_relevance {
+            archive.relevant_facets(&request, request.facet_limit)
+        } else {
+            archive.search(&request).map(|r| (r.total, r.facets))
+        }
+    })
+    .await?;
     let pick = |k: EntityKind, list: &[FacetCount]| {
         (kind.is_none() || kind == Some(k)).then(|| list.to_vec())
     };
     Ok(Json(FacetsAnswer {
-        org: pick(EntityKind::Org, &results.facets.org),
-        person: pick(EntityKind::Person, &results.facets.person),
-        place: pick(EntityKind::Place, &results.facets.place),
-        query: results.query,
-        total: results.total,
+        org: pick(EntityKind::Org, &facets.org),
+        person: pick(EntityKind::Person, &facets.person),
+        place: pick(EntityKind::Place, &facets.place),
+        query,
+        total,
     }))
 }
 

@@ -9,7 +9,7 @@
 //! ```text
 //! GET /api/search?q=&from=&to=&entity=&sort=&limit=&offset=&facets=   same JSON as `search --json`
 //! GET /api/timeline?q=&from=&to=&entity=&interval=year|month|week|day|auto
-//! GET /api/facets?q=&from=&to=&entity=&type=org|person|place&limit=
+//! GET /api/facets?q=&from=&to=&entity=&type=org|person|place&limit=&order=count|relevance
 //! GET /api/articles/{id}        the id percent-encoded (ids hold `/` and `#`)
 //! GET /api/info                 article count and live generation
 //! GET /                         the page; its state lives in the URL query

@@ -185,13 +185,16 @@
     show("results");
     document.title = (s.q || "Archive") + " — chronicle";
     $("results-view").classList.add("loading");
-    let results, timeline;
+    let results, timeline, facets;
     try {
-      [results, timeline] = await Promise.all([
+      [results, timeline, facets] = await Promise.all([
         api("/api/search?" + apiParams(s, {
-          sort: s.sort, limit: PAGE_SIZE, offset: (s.page - 1) * PAGE_SIZE, facets: FACETS,
+          sort: s.sort, limit: PAGE_SIZE, offset: (s.page - 1) * PAGE_SIZE, facets: 0,
         })),
         api("/api/timeline?" + apiParams(s, { interval: "auto" })),
+        // Ordered by relevance: for a broad query, the names the best stories carry, not the
+        // names that are merely frequent (see src/search/relevant.rs).
+        api("/api/facets?" + apiParams(s, { limit: FACETS, order: "relevance" })),
       ]);
     } catch (err) {
       if (mine !== generation) return;
@@ -203,7 +206,7 @@
     if (mine !== generation) return;
     $("results-view").classList.remove("loading");
     renderSummary(s, results);
-    renderFacets(s, results.facets);
+    renderFacets(s, facets);
     renderTimeline(s, timeline);
     renderHits(s, results);
     renderPager(s, results.total);
