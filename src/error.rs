@@ -11,6 +11,10 @@ pub enum Error {
     EmptyDateRange { from: String, to: String },
     #[error("bad entity filter {0:?}: expected TYPE:NAME, TYPE one of org, person, place")]
     BadEntity(String),
+    #[error("bad interval {0:?}: expected year, month, week, day or auto")]
+    BadInterval(String),
+    #[error("timeline too long: more than {max} {interval} buckets; choose a coarser interval or a narrower date range")]
+    TooManyBuckets { interval: &'static str, max: usize },
     #[error("bad query {query:?}: {reason}")]
     BadQuery { query: String, reason: String },
     #[error("no index at {0}: run `chronicle index` first")]

@@ -5,13 +5,15 @@
 //! ```text
 //! files --ingest--> Article --enrich--> Article + date + entities --index--> tantivy
 //!       --search--> SearchResults --present--> terminal / JSON
+//!                                 --serve----> HTTP JSON / web page
 //! ```
 //!
 //! - [`ingest`]: walk a corpus folder and parse each file format into [`article::Article`]s;
 //! - [`enrich`]: parse dates ([`enrich::dates`]) and find named entities ([`entities`]);
 //! - [`index`]: the tantivy schema and analyzer, and atomic index builds;
 //! - [`search`]: queries, filters, BM25 ranking, snippets and facet counts;
-//! - [`present`]: terminal and JSON output, progress and summaries.
+//! - [`present`]: terminal and JSON output, progress and summaries;
+//! - [`serve`]: the HTTP JSON API and the embedded web page (`chronicle serve`).
 //!
 //! The `chronicle` binary only parses arguments into a [`search::SearchRequest`] or an
 //! [`index::build::IndexPlan`] and hands them to this library.
@@ -25,5 +27,6 @@ pub mod index;
 pub mod ingest;
 pub mod present;
 pub mod search;
+pub mod serve;
 
 pub use error::{Error, Result};

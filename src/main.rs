@@ -15,7 +15,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use chronicle::index::build::{self, IndexPlan};
 use chronicle::index::OpenIndex;
 use chronicle::present::{self, progress::IndexProgress, ColorChoice};
-use chronicle::search::{Archive, DateRange, EntityFilter, SearchRequest, Sort};
+use chronicle::search::{Archive, DateRange, EntityFilter, Interval, SearchRequest, Sort};
+use chronicle::serve::{AppState, LiveArchive};
 
 #[derive(Parser)]
 #[command(
@@ -64,6 +65,10 @@ enum Command {
         #[arg(long, default_value = "models")]
         out: PathBuf,
     },
+    /// Count the hits of a query per year, month, ISO week or day, drawn as bars.
+    Timeline(TimelineArgs),
+    /// Serve the archive over HTTP: a JSON API and a search page, on 127.0.0.1 by default.
+    Serve(ServeArgs),
 }
 
 #[derive(clap::Args)]
@@ -143,6 +148,52 @@ struct SearchArgs {
     color: ColorArg,
 }
 
+#[derive(clap::Args)]
+struct TimelineArgs {
+    /// Query, as for `search` (`*` counts every article)
+    query: String,
+    /// Index to read [default: ./index, built from ./corpus if missing]
+    #[arg(long)]
+    index: Option<PathBuf>,
+    /// Calendar unit of each row (weeks are ISO weeks, Monday to Sunday)
+    #[arg(long, value_enum, default_value_t = IntervalArg::Month)]
+    interval: IntervalArg,
+    /// Only articles dated on or after: YYYY, YYYY-MM or YYYY-MM-DD; also where the rows start
+    #[arg(long)]
+    from: Option<String>,
+    /// Only articles dated on or before: YYYY, YYYY-MM or YYYY-MM-DD; also where the rows end
+    #[arg(long)]
+    to: Option<String>,
+    /// Only articles that mention this entity, TYPE:NAME with TYPE org, person or place (repeatable)
+    #[arg(long = "entity", value_name = "TYPE:NAME")]
+    entities: Vec<String>,
+    /// Print one JSON object instead of bars
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum IntervalArg {
+    Year,
+    Month,
+    Week,
+    Day,
+    /// Pick from the span: days up to two months, weeks up to a year, then months, then years
+    Auto,
+}
+
+#[derive(clap::Args)]
+struct ServeArgs {
+    /// Index to serve [default: ./index, built from ./corpus if missing]; a new index written there
+    /// by `chronicle index` is picked up without a restart
+    #[arg(long)]
+    index: Option<PathBuf>,
+    /// Address to listen on. The default is loopback only; anything else exposes the archive to
+    /// whoever can reach this machine
+    #[arg(long, default_value = "127.0.0.1:7700")]
+    addr: std::net::SocketAddr,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum SortArg {
     Relevance,
@@ -176,6 +227,8 @@ fn main() -> ExitCode {
             gazetteer,
             out,
         } => run_ner_train(&train, dev.as_deref(), &gazetteer, &out),
+        Command::Timeline(args) => run_timeline(args),
+        Command::Serve(args) => run_serve(args),
     };
     match result {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
@@ -281,24 +334,27 @@ fn build_index(plan: &IndexPlan, quiet: bool) -> anyhow::Result<build::IndexRepo
     report.with_context(|| format!("indexing {}", plan.corpus.display()))
 }
 
+/// The index to read: the one given, else `./index`, built from the embedded corpus on first use.
+fn index_or_build(index: Option<PathBuf>) -> anyhow::Result<PathBuf> {
+    if let Some(index) = index {
+        return Ok(index);
+    }
+    let index = chronicle::defaults::index_dir();
+    if !OpenIndex::exists(&index) {
+        let corpus = chronicle::defaults::corpus_dir();
+        eprintln!(
+            "chronicle: no index yet; building {} from {} (once)",
+            index.display(),
+            corpus.display()
+        );
+        let report = build_index(&IndexPlan::new(corpus, &index), true)?;
+        present::report::write_index_report(&mut io::stderr().lock(), &report)?;
+    }
+    Ok(index)
+}
+
 fn run_search(args: SearchArgs) -> anyhow::Result<Outcome> {
-    let index = match args.index {
-        Some(index) => index,
-        None => {
-            let index = chronicle::defaults::index_dir();
-            if !OpenIndex::exists(&index) {
-                let corpus = chronicle::defaults::corpus_dir();
-                eprintln!(
-                    "chronicle: no index yet; building {} from {} (once)",
-                    index.display(),
-                    corpus.display()
-                );
-                let report = build_index(&IndexPlan::new(corpus, &index), true)?;
-                present::report::write_index_report(&mut io::stderr().lock(), &report)?;
-            }
-            index
-        }
-    };
+    let index = index_or_build(args.index)?;
     let mut request = SearchRequest::new(args.query);
     request.dates = DateRange::parse(args.from.as_deref(), args.to.as_deref())?;
     request.entities = args
@@ -333,4 +389,66 @@ fn run_search(args: SearchArgs) -> anyhow::Result<Outcome> {
     } else {
         Outcome::Done
     })
+}
+
+fn run_timeline(args: TimelineArgs) -> anyhow::Result<Outcome> {
+    let index = index_or_build(args.index)?;
+    let mut request = SearchRequest::new(args.query);
+    request.dates = DateRange::parse(args.from.as_deref(), args.to.as_deref())?;
+    request.entities = args
+        .entities
+        .iter()
+        .map(|e| EntityFilter::parse(e))
+        .collect::<Result<_, _>>()?;
+    let interval = match args.interval {
+        IntervalArg::Year => Interval::Year,
+        IntervalArg::Month => Interval::Month,
+        IntervalArg::Week => Interval::Week,
+        IntervalArg::Day => Interval::Day,
+        IntervalArg::Auto => Interval::Auto,
+    };
+    let timeline = Archive::open(&index)?.timeline(&request, interval)?;
+    let mut out = io::stdout().lock();
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &timeline)?;
+        writeln!(out)?;
+    } else {
+        present::timeline::write_timeline(&mut out, &timeline)?;
+    }
+    out.flush()?;
+    Ok(if timeline.total == 0 {
+        Outcome::NothingFound
+    } else {
+        Outcome::Done
+    })
+}
+
+fn run_serve(args: ServeArgs) -> anyhow::Result<Outcome> {
+    let index = index_or_build(args.index)?;
+    let archive = LiveArchive::open(&index)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("starting the async runtime")?;
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind(args.addr)
+            .await
+            .with_context(|| format!("listening on {}", args.addr))?;
+        let addr = listener.local_addr()?;
+        if !addr.ip().is_loopback() {
+            eprintln!(
+                "chronicle: warning: listening on {addr}, not loopback: anyone who can reach this \
+                 machine can read the archive"
+            );
+        }
+        eprintln!(
+            "chronicle: serving {} ({} articles) on http://{addr}/ (Ctrl-C stops)",
+            index.display(),
+            archive.get().archive.num_articles()
+        );
+        chronicle::serve::serve(listener, AppState::new(archive))
+            .await
+            .context("serving HTTP")
+    })?;
+    Ok(Outcome::Done)
 }

@@ -2,12 +2,14 @@
 //!
 //! Brief overview: [`terminal`] prints ranked hits with highlighted snippets and the facet summary;
 //! [`json`] writes the stable machine format; [`progress`] draws the indexing progress bar and
-//! [`report`] the end-of-run summary. Nothing here searches or indexes: it only formats.
+//! [`report`] the end-of-run summary; [`timeline`] draws a timeline as rows of bars. Nothing here
+//! searches or indexes: it only formats.
 
 pub mod json;
 pub mod progress;
 pub mod report;
 pub mod terminal;
+pub mod timeline;
 
 use std::io::IsTerminal;
 

@@ -8,8 +8,11 @@
 
 pub mod facets;
 pub mod filters;
+pub mod lookup;
 pub mod query;
+pub mod relevant;
 pub mod snippet;
+pub mod timeline;
 
 use std::path::Path;
 
@@ -25,7 +28,9 @@ use crate::error::Result;
 use crate::index::{Fields, OpenIndex};
 pub use facets::{FacetCount, Facets};
 pub use filters::{DateRange, EntityFilter};
+pub use lookup::StoredArticle;
 pub use snippet::Snippet;
+pub use timeline::{Interval, Timeline};
 
 /// How hits are ordered.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]

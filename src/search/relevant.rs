@@ -1,0 +1,101 @@
+//! Facets ordered by relevance: the entities that the best-matching stories name, first.
+//!
+//! Plain facet counts ([`super::facets`]) rank entities by how many hits mention them. For a broad
+//! query that is mostly noise: `SCO WHO memorandum` matches 1,300 stories (every "who"), and the
+//! organisations most often named among them (Reuters, Congress) say nothing about the query, while
+//! the World Health Organization, named by the one story that has all three words, is far down.
+//!
+//! So the page's sidebar orders entities by the summed BM25 score of the [`SAMPLE`] best hits that
+//! name them, as "significant" facets do elsewhere, and shows beside each the exact number of all
+//! hits that mention it (counted in the same pass), which is what a click on it filters to. For a
+//! query without text (`*`), where every hit scores the same, the order is by count.
+
+use std::collections::HashMap;
+
+use tantivy::collector::{Count, TopDocs};
+use tantivy::schema::Value;
+use tantivy::TantivyDocument;
+
+use super::facets::{self, FacetCount, Facets};
+use super::{query, Archive, SearchRequest};
+use crate::entities::EntityKind;
+use crate::error::Result;
+
+/// How many of the best hits decide the order.
+pub const SAMPLE: usize = 100;
+
+impl Archive {
+    /// Up to `limit` entities per kind among the hits of `request` (text, dates, entities), ordered by
+    /// relevance, each with the number of all hits that mention it. Returns (total hits, facets).
+    pub fn relevant_facets(
+        &self,
+        request: &SearchRequest,
+        limit: usize,
+    ) -> Result<(usize, Facets)> {
+        let index = self.index();
+        let text = query::text_query(index, &request.query)?;
+        // Mirrors `text_query`: no text means every hit scores alike, so relevance says nothing.
+        let words = request.query.trim();
+        let scored = !(words.is_empty() || words == "*");
+        let full = query::with_filters(index, text, &request.dates, &request.entities);
+        let searcher = self.searcher();
+        let fields = *self.fields();
+        let collector = facets::collector(searcher.schema().get_field_name(fields.entity));
+        let (top, total, counts) = searcher.search(
+            &*full,
+            &(
+                TopDocs::with_limit(SAMPLE).order_by_score(),
+                Count,
+                collector,
+            ),
+        )?;
+        if !scored || total == 0 {
+            return Ok((total, facets::top(&counts, limit)));
+        }
+        // Summed score of the sampled hits naming each (kind, name).
+        let mut weight: HashMap<(String, String), f32> = HashMap::new();
+        for (score, address) in top {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            for value in doc.get_all(fields.entity) {
+                let Some(encoded) = value.as_facet() else {
+                    continue;
+                };
+                let mut parts = encoded.split('\0');
+                if let (Some(kind), Some(name)) = (parts.next(), parts.next()) {
+                    *weight
+                        .entry((kind.to_string(), name.to_string()))
+                        .or_default() += score;
+                }
+            }
+        }
+        let all = facets::top(&counts, usize::MAX);
+        let ranked = |kind: EntityKind| -> Vec<FacetCount> {
+            let mut list: Vec<(f32, FacetCount)> = all
+                .get(kind)
+                .iter()
+                .map(|f| {
+                    let w = weight
+                        .get(&(kind.as_str().to_string(), f.name.clone()))
+                        .copied()
+                        .unwrap_or(0.0);
+                    (w, f.clone())
+                })
+                .collect();
+            // Relevance first; entities no sampled hit names follow by count (already in order).
+            list.sort_by(|(wa, a), (wb, b)| {
+                wb.total_cmp(wa)
+                    .then_with(|| b.count.cmp(&a.count))
+                    .then_with(|| a.name.cmp(&b.name))
+            });
+            list.into_iter().take(limit).map(|(_, f)| f).collect()
+        };
+        Ok((
+            total,
+            Facets {
+                org: ranked(EntityKind::Org),
+                person: ranked(EntityKind::Person),
+                place: ranked(EntityKind::Place),
+            },
+        ))
+    }
+}
