@@ -61,9 +61,10 @@ pub fn bar(count: u64, max: u64) -> String {
         return String::new();
     }
     let eighths = ((count as u128 * (BAR_WIDTH as u128) * 8) / max as u128).max(1) as usize;
-    let mut s = "█".repeat(eighths / 8);
-    if eighths % 8 > 0 {
-        s.push(EIGHTHS[eighths % 8]);
+    let (full, rest) = (eighths / 8, eighths % 8);
+    let mut s = "█".repeat(full);
+    if rest > 0 {
+        s.push(EIGHTHS[rest]);
     }
     s
 }
