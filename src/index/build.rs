@@ -295,6 +295,11 @@ pub fn to_document(fields: &Fields, article: &Article) -> TantivyDocument {
     doc.add_text(fields.path, &article.path);
     doc.add_text(fields.title, &article.title);
     doc.add_text(fields.body, &article.body);
+    if let Some(text) = fields.text {
+        // Two values of one field are indexed as one text (one length, one BM25).
+        doc.add_text(text, &article.title);
+        doc.add_text(text, &article.body);
+    }
     if let Some(date) = article.date {
         doc.add_date(
             fields.date,
