@@ -11,7 +11,8 @@
 //! - [`enrich`]: parse dates ([`enrich::dates`]) and find named entities ([`entities`]);
 //! - [`index`]: the tantivy schema and analyzer, and atomic index builds;
 //! - [`search`]: queries, filters, BM25 ranking, snippets and facet counts;
-//! - [`present`]: terminal and JSON output, progress and summaries.
+//! - [`present`]: terminal and JSON output, progress and summaries;
+//! - [`eval`]: relevance evaluation against judged queries (`chronicle eval`).
 //!
 //! The `chronicle` binary only parses arguments into a [`search::SearchRequest`] or an
 //! [`index::build::IndexPlan`] and hands them to this library.
@@ -21,6 +22,7 @@ pub mod defaults;
 pub mod enrich;
 pub mod entities;
 pub mod error;
+pub mod eval;
 pub mod index;
 pub mod ingest;
 pub mod present;

@@ -35,6 +35,9 @@ enum Command {
     Index(IndexArgs),
     /// Search the index; with the default index, builds it from ./corpus on first use.
     Search(SearchArgs),
+    /// Measure ranking quality: run judged queries and print nDCG@10, MAP, P@10, R@100 and MRR@10
+    /// per query and on average, as trec_eval computes them.
+    Eval(EvalArgs),
 }
 
 #[derive(clap::Args)]
@@ -97,6 +100,34 @@ struct SearchArgs {
     color: ColorArg,
 }
 
+#[derive(clap::Args)]
+struct EvalArgs {
+    /// Queries: TREC topics (the title is the query) or `qid<TAB>text` lines
+    #[arg(long)]
+    queries: PathBuf,
+    /// Judgments in TREC qrels format: `qid 0 docid grade`
+    #[arg(long)]
+    qrels: PathBuf,
+    /// Index to search [default: ./index]
+    #[arg(long)]
+    index: Option<PathBuf>,
+    /// Also write the results as a TREC run file (`qid Q0 docid rank score tag`)
+    #[arg(long)]
+    run: Option<PathBuf>,
+    /// Rank with stock tantivy (query parser over title and body) instead of chronicle's ranking
+    #[arg(long)]
+    baseline: bool,
+    /// Override a ranking knob for this run, NAME=VALUE (repeatable; see docs/relevance.md)
+    #[arg(long = "param", value_name = "NAME=VALUE")]
+    params: Vec<String>,
+    /// Documents retrieved per query
+    #[arg(long, default_value_t = chronicle::eval::DEFAULT_DEPTH)]
+    depth: usize,
+    /// Print one JSON object instead of a table
+    #[arg(long)]
+    json: bool,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum SortArg {
     Relevance,
@@ -121,6 +152,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Index(args) => run_index(args),
         Command::Search(args) => run_search(args),
+        Command::Eval(args) => run_eval(args),
     };
     match result {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
@@ -217,4 +249,49 @@ fn run_search(args: SearchArgs) -> anyhow::Result<Outcome> {
     } else {
         Outcome::Done
     })
+}
+
+fn run_eval(args: EvalArgs) -> anyhow::Result<Outcome> {
+    use chronicle::eval::{self, trec, EvalRequest, Ranker};
+
+    let ranker = if args.baseline {
+        anyhow::ensure!(
+            args.params.is_empty(),
+            "--param does not apply to --baseline"
+        );
+        Ranker::Baseline
+    } else {
+        let mut ranking = chronicle::search::query::Ranking::default();
+        for param in &args.params {
+            ranking.set(param)?;
+        }
+        Ranker::Chronicle(ranking)
+    };
+    let request = EvalRequest {
+        ranker,
+        depth: args.depth,
+    };
+    let topics = trec::read_queries(&args.queries)?;
+    let qrels = trec::read_qrels(&args.qrels)?;
+    let index = args.index.unwrap_or_else(chronicle::defaults::index_dir);
+    let archive = Archive::open(&index)?;
+    let run = eval::run(&archive, &topics, &request)?;
+    if let Some(path) = &args.run {
+        let file = std::fs::File::create(path)
+            .with_context(|| format!("writing run file {}", path.display()))?;
+        let mut file = io::BufWriter::new(file);
+        for (query, results) in &run {
+            trec::write_run(&mut file, query, results, request.ranker.tag())?;
+        }
+        file.flush()?;
+    }
+    let evaluation = eval::evaluate(&run, &qrels, request.ranker.tag());
+    let mut out = io::stdout().lock();
+    if args.json {
+        present::eval::write_json(&mut out, &evaluation)?;
+    } else {
+        present::eval::write_table(&mut out, &evaluation)?;
+    }
+    out.flush()?;
+    Ok(Outcome::Done)
 }
