@@ -156,6 +156,30 @@ pub fn text_query(index: &OpenIndex, text: &str) -> Result<Box<dyn Query>> {
     })
 }
 
+/// The words to highlight in a snippet of the body: the query's own body terms for text with
+/// syntax; for plain text, the body terms of the words [`natural_query`] scores (which scores the
+/// `text` field, so it names no body terms itself).
+pub fn highlight_query(index: &OpenIndex, text: &str) -> Result<Box<dyn Query>> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() || trimmed == "*" || uses_syntax(trimmed) {
+        return text_query(index, text);
+    }
+    let body = index.fields.body;
+    let terms = query_terms(trimmed, &Ranking::default()).counts;
+    Ok(Box::new(BooleanQuery::new(
+        terms
+            .iter()
+            .map(|(term, _)| {
+                let query: Box<dyn Query> = Box::new(TermQuery::new(
+                    Term::from_field_text(body, term),
+                    IndexRecordOption::WithFreqs,
+                ));
+                (Occur::Should, query)
+            })
+            .collect(),
+    )))
+}
+
 /// Whether the text asks for tantivy's query syntax: quotes, `+`/`-` prefixes, `field:`, boolean
 /// keywords, grouping, ranges, boosts, wildcards. Anything else (words, punctuation such as `?`,
 /// `,`, `.`, `'`, a hyphen inside a word) is read as plain words.
@@ -172,9 +196,10 @@ pub fn uses_syntax(text: &str) -> bool {
     })
 }
 
-/// The searchable field names a user may prefix a word with.
+/// Whether `name` could be a field name in `name:word`. Any identifier counts, not only `title`
+/// and `body`, so that a mistyped field is reported as a bad query rather than searched as words.
 fn is_field_name(name: &str) -> bool {
-    matches!(name, "title" | "body")
+    !name.is_empty() && name.chars().all(|c| c.is_ascii_alphabetic() || c == '_')
 }
 
 /// English function words, dropped from long queries only (see [`Ranking::stop_words_from`]).
@@ -529,11 +554,11 @@ mod tests {
     #[test]
     fn repeated_words_are_counted() {
         assert_eq!(
-            terms("retrieval of text, text retrieval"),
+            terms("retrieval of text retrieval"),
             vec![
                 ("retriev".to_string(), 2),
                 ("of".to_string(), 1),
-                ("text".to_string(), 2)
+                ("text".to_string(), 1)
             ]
         );
     }
