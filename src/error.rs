@@ -17,6 +17,14 @@ pub enum Error {
     TooManyBuckets { interval: &'static str, max: usize },
     #[error("bad query {query:?}: {reason}")]
     BadQuery { query: String, reason: String },
+    #[error("bad ranking parameter {param:?}: {reason}")]
+    BadParam { param: String, reason: String },
+    #[error("{path}:{line}: {reason}")]
+    BadEvalFile {
+        path: PathBuf,
+        line: usize,
+        reason: String,
+    },
     #[error("no index at {0}: run `chronicle index` first")]
     NoIndex(PathBuf),
     #[error("another `chronicle index` run is writing to {0}; wait for it to finish")]

@@ -13,6 +13,7 @@
 //! - [`index`]: the tantivy schema and analyzer, and atomic index builds;
 //! - [`search`]: queries, filters, BM25 ranking, snippets and facet counts;
 //! - [`present`]: terminal and JSON output, progress and summaries;
+//! - [`eval`]: relevance evaluation against judged queries (`chronicle eval`).
 //! - [`serve`]: the HTTP JSON API and the embedded web page (`chronicle serve`).
 //!
 //! The `chronicle` binary only parses arguments into a [`search::SearchRequest`] or an
@@ -23,6 +24,7 @@ pub mod defaults;
 pub mod enrich;
 pub mod entities;
 pub mod error;
+pub mod eval;
 pub mod index;
 pub mod ingest;
 pub mod present;

@@ -69,6 +69,37 @@ enum Command {
     Timeline(TimelineArgs),
     /// Serve the archive over HTTP: a JSON API and a search page, on 127.0.0.1 by default.
     Serve(ServeArgs),
+    /// Measure ranking quality: run judged queries and print nDCG@10, MAP, P@10, R@100 and MRR@10
+    /// per query and on average, as trec_eval computes them.
+    Eval(EvalArgs),
+}
+
+#[derive(clap::Args)]
+struct EvalArgs {
+    /// Queries: TREC topics (the title is the query) or `qid<TAB>text` lines
+    #[arg(long)]
+    queries: PathBuf,
+    /// Judgments in TREC qrels format: `qid 0 docid grade`
+    #[arg(long)]
+    qrels: PathBuf,
+    /// Index to search [default: ./index]
+    #[arg(long)]
+    index: Option<PathBuf>,
+    /// Also write the results as a TREC run file (`qid Q0 docid rank score tag`)
+    #[arg(long)]
+    run: Option<PathBuf>,
+    /// Rank with stock tantivy (query parser over title and body) instead of chronicle's ranking
+    #[arg(long)]
+    baseline: bool,
+    /// Override a ranking knob for this run, NAME=VALUE (repeatable; see docs/relevance.md)
+    #[arg(long = "param", value_name = "NAME=VALUE")]
+    params: Vec<String>,
+    /// Documents retrieved per query
+    #[arg(long, default_value_t = chronicle::eval::DEFAULT_DEPTH)]
+    depth: usize,
+    /// Print one JSON object instead of a table
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(clap::Args)]
@@ -229,6 +260,7 @@ fn main() -> ExitCode {
         } => run_ner_train(&train, dev.as_deref(), &gazetteer, &out),
         Command::Timeline(args) => run_timeline(args),
         Command::Serve(args) => run_serve(args),
+        Command::Eval(args) => run_eval(args),
     };
     match result {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
@@ -450,5 +482,50 @@ fn run_serve(args: ServeArgs) -> anyhow::Result<Outcome> {
             .await
             .context("serving HTTP")
     })?;
+    Ok(Outcome::Done)
+}
+
+fn run_eval(args: EvalArgs) -> anyhow::Result<Outcome> {
+    use chronicle::eval::{self, trec, EvalRequest, Ranker};
+
+    let ranker = if args.baseline {
+        anyhow::ensure!(
+            args.params.is_empty(),
+            "--param does not apply to --baseline"
+        );
+        Ranker::Baseline
+    } else {
+        let mut ranking = chronicle::search::query::Ranking::default();
+        for param in &args.params {
+            ranking.set(param)?;
+        }
+        Ranker::Chronicle(ranking)
+    };
+    let request = EvalRequest {
+        ranker,
+        depth: args.depth,
+    };
+    let topics = trec::read_queries(&args.queries)?;
+    let qrels = trec::read_qrels(&args.qrels)?;
+    let index = args.index.unwrap_or_else(chronicle::defaults::index_dir);
+    let archive = Archive::open(&index)?;
+    let run = eval::run(&archive, &topics, &request)?;
+    if let Some(path) = &args.run {
+        let file = std::fs::File::create(path)
+            .with_context(|| format!("writing run file {}", path.display()))?;
+        let mut file = io::BufWriter::new(file);
+        for (query, results) in &run {
+            trec::write_run(&mut file, query, results, request.ranker.tag())?;
+        }
+        file.flush()?;
+    }
+    let evaluation = eval::evaluate(&run, &qrels, request.ranker.tag());
+    let mut out = io::stdout().lock();
+    if args.json {
+        present::eval::write_json(&mut out, &evaluation)?;
+    } else {
+        present::eval::write_table(&mut out, &evaluation)?;
+    }
+    out.flush()?;
     Ok(Outcome::Done)
 }

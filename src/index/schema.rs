@@ -25,6 +25,12 @@ pub struct Fields {
     pub file_hash: Field,
     pub title: Field,
     pub body: Field,
+    /// Title and body together, as one field: what relevance ranking scores (see
+    /// `search::query`). One BM25 over the whole story ranks better than a sum of per-field BM25s,
+    /// which counts a word's rarity and saturation twice when it is in both. Frequencies only, no
+    /// positions (phrases use `title` and `body`), not stored. `None` in an index built before it
+    /// existed; ranking then falls back to title and body.
+    pub text: Option<Field>,
     /// Publication date (UTC, second precision). Indexed for range filters, fast for sorting and
     /// timelines. Absent when the article states no date.
     pub date: Field,
@@ -50,6 +56,7 @@ impl Fields {
     const FILE_HASH: &'static str = "file_hash";
     const TITLE: &'static str = "title";
     const BODY: &'static str = "body";
+    const TEXT: &'static str = "text";
     const DATE: &'static str = "date";
     const ENTITY: &'static str = "entity";
     const ENTITY_KEY: &'static str = "entity_key";
@@ -77,6 +84,14 @@ impl Fields {
         b.add_u64_field(Self::FILE_HASH, NumericOptions::default().set_fast());
         b.add_text_field(Self::TITLE, text.clone());
         b.add_text_field(Self::BODY, text);
+        b.add_text_field(
+            Self::TEXT,
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(ANALYZER)
+                    .set_index_option(IndexRecordOption::WithFreqs),
+            ),
+        );
         b.add_date_field(
             Self::DATE,
             DateOptions::default()
@@ -105,6 +120,7 @@ impl Fields {
             file_hash: f(Self::FILE_HASH)?,
             title: f(Self::TITLE)?,
             body: f(Self::BODY)?,
+            text: f(Self::TEXT).ok(),
             date: f(Self::DATE)?,
             entity: f(Self::ENTITY)?,
             entity_key: f(Self::ENTITY_KEY)?,

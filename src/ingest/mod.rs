@@ -204,7 +204,11 @@ pub fn format_of(path: &Path) -> Result<Format, SkipReason> {
 /// What [`read_file`] does once a file's bytes are in memory, for bytes that come from elsewhere (an
 /// upload, an archive, a fuzzer): recognise the format from `path_hint` (its extension, else the
 /// first [`SNIFF_LEN`] bytes), then [`parse_bytes`]. Touches no disk.
-pub fn parse_unknown(path_hint: &Path, bytes: &[u8], rel: &str) -> Result<FileArticles, SkipReason> {
+pub fn parse_unknown(
+    path_hint: &Path,
+    bytes: &[u8],
+    rel: &str,
+) -> Result<FileArticles, SkipReason> {
     let head = &bytes[..bytes.len().min(SNIFF_LEN)];
     let format = detect_format(path_hint, head).ok_or(SkipReason::Unsupported)?;
     parse_bytes(format, bytes, rel)

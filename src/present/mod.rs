@@ -2,9 +2,10 @@
 //!
 //! Brief overview: [`terminal`] prints ranked hits with highlighted snippets and the facet summary;
 //! [`json`] writes the stable machine format; [`progress`] draws the indexing progress bar and
-//! [`report`] the end-of-run summary; [`timeline`] draws a timeline as rows of bars. Nothing here
-//! searches or indexes: it only formats.
+//! [`report`] the end-of-run summary; [`timeline`] draws a timeline as rows of bars; [`eval`] prints
+//! relevance figures. Nothing here searches or indexes: it only formats.
 
+pub mod eval;
 pub mod json;
 pub mod progress;
 pub mod report;

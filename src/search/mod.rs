@@ -143,7 +143,7 @@ impl Archive {
         let reader = index
             .index
             .reader_builder()
-            .reload_policy(ReloadPolicy::Manual)
+            .reload_policy(ReloadPolicy::OnCommitWithDelay)
             .try_into()?;
         Ok(Archive { index, reader })
     }
@@ -209,7 +209,9 @@ impl Archive {
         };
         let page = if request.limit == 0 { Vec::new() } else { page };
 
-        let mut snippets = SnippetGenerator::create(&searcher, &*text, fields.body)?;
+        // Ranking scores a field snippets cannot show; highlight the query's words in the body.
+        let highlight = query::highlight_query(&self.index, &request.query)?;
+        let mut snippets = SnippetGenerator::create(&searcher, &*highlight, fields.body)?;
         snippets.set_max_num_chars(snippet::SNIPPET_CHARS);
         let mut hits = Vec::with_capacity(page.len());
         for (score, address) in page {

@@ -55,7 +55,9 @@ pub mod limits {
     pub const BODY_BYTES: usize = 4 * 1024;
 }
 
-/// The archive a server answers from, reopened when a new index generation goes live.
+/// The archive a server answers from, reopened when a new index generation goes live (`--rebuild`).
+/// Commits of an incremental run, which update the live generation in place, reach it without a
+/// reopen: the archive's tantivy reader reloads on commit.
 ///
 /// Why check `CURRENT` on every request rather than on a timer: it is one read of a one-line file
 /// (microseconds, served from the page cache), and a request that follows a finished index run then

@@ -1,5 +1,5 @@
-//! A running server picks up a new index generation without a restart, and keeps answering while
-//! `chronicle index` writes one.
+//! A running server picks up a new index generation (`--rebuild`) and the commits of an incremental
+//! run without a restart, and keeps answering while `chronicle index` writes.
 
 use axum::http::StatusCode;
 
@@ -39,7 +39,7 @@ fn a_new_index_is_served_without_restart_and_searches_work_during_the_run() {
         .arg(bigger.path())
         .arg("--index")
         .arg(index.path())
-        .arg("--quiet")
+        .args(["--quiet", "--rebuild"])
         .stderr(std::process::Stdio::null())
         .spawn()
         .expect("start chronicle index");
@@ -58,4 +58,32 @@ fn a_new_index_is_served_without_restart_and_searches_work_during_the_run() {
     assert_ne!(after["generation"], before["generation"]);
     let r = get_with(&state, "/api/search?q=cocoa&limit=1").json();
     assert!(r["total"].as_u64() > Some(1), "{r}");
+
+    // An incremental run updates the live generation in place; its commit is picked up too.
+    std::fs::write(
+        bigger.path().join("late.txt"),
+        b"Late cocoa\n\nOne more story.\n",
+    )
+    .expect("write");
+    chronicle()
+        .arg("index")
+        .arg(bigger.path())
+        .arg("--index")
+        .arg(index.path())
+        .arg("--quiet")
+        .assert()
+        .success();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let info = get_with(&state, "/api/info").json();
+        if info["articles"] == 3_001 {
+            assert_eq!(info["generation"], after["generation"]);
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "commit not picked up: {info}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
 }
