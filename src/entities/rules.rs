@@ -349,13 +349,17 @@ fn scan_word(text: &str, start: usize) -> (usize, u16) {
 }
 
 /// Scans a number starting at `start` (a digit): `2020-06-17`, `155,221`, `5.93`, `1980s`.
+///
+/// Digits are any Unicode digits, as `tokenize` decides with `char::is_numeric`: a number that starts
+/// with `߈` or `٣` must be scanned past, or the tokenizer never moves on (found by fuzzing).
 fn scan_number(text: &str, start: usize) -> usize {
     let b = text.as_bytes();
     let mut j = start;
     while j < b.len() {
         let c = b[j];
-        if c.is_ascii_alphanumeric() {
-            j += 1;
+        let ch = char_at(text, j);
+        if ch.is_alphanumeric() {
+            j += ch.len_utf8();
         } else if matches!(c, b'.' | b',' | b'/' | b':' | b'-')
             && b.get(j + 1).is_some_and(u8::is_ascii_digit)
         {
