@@ -225,15 +225,11 @@ impl<'t> Doc<'t> {
         s
     }
 
-    /// Sentence index of each token.
-    fn sentence_of(&self) -> Vec<usize> {
-        let mut out = vec![0; self.tokens.tokens.len()];
-        for (k, &(a, b)) in self.tokens.sentences.iter().enumerate() {
-            for x in &mut out[a as usize..b as usize] {
-                *x = k;
-            }
-        }
-        out
+    /// The sentence (token range) that holds token `i`.
+    fn sentence_of(&self, i: usize) -> Option<(u32, u32)> {
+        let s = &self.tokens.sentences;
+        let k = s.partition_point(|&(_, b)| b as usize <= i);
+        s.get(k).copied().filter(|&(a, _)| a as usize <= i)
     }
 }
 
@@ -259,10 +255,12 @@ pub fn spans(text: &str, tokens: &Tokens, tags: &[Tag]) -> Vec<Span> {
     trim(&doc, &mut ms);
     title_cues(&doc, &mut ms);
     acronyms(&doc, &mut ms);
-    one_label_per_string(&doc, &mut ms);
+    // Mentions keep their token ranges from here on: their surfaces are computed once.
+    let surfaces: Vec<String> = ms.iter().map(|m| doc.surface(m)).collect();
+    one_label_per_string(&mut ms, &surfaces);
     short_forms(&doc, &mut ms);
     // `refers_to` indexes `ms` as built; sort the spans, not the mentions.
-    let mut out = finish(&doc, &ms);
+    let mut out = finish(&doc, &ms, &surfaces);
     out.sort_by_key(|s| (s.start, s.end));
     out
 }
@@ -312,9 +310,18 @@ fn title_cues(doc: &Doc, ms: &mut Vec<Mention>) {
             m.cued = true;
         }
     }
-    // A capitalised name right after an honorific that the tagger left untagged.
-    for i in 0..n {
-        if !doc.lower_in(i, HONORIFICS) {
+    // A capitalised name right after an honorific that the tagger left untagged. This loop visits
+    // every token of the article: look at the bytes first, compare strings only for the few
+    // tokens that can be an honorific (2-4 bytes, starting with m, d or s).
+    for (i, t) in doc.tokens.tokens.iter().enumerate() {
+        let len = t.end.wrapping_sub(t.start);
+        if !(2..=4).contains(&len)
+            || !matches!(
+                doc.text.as_bytes()[t.start as usize] | 0x20,
+                b'm' | b'd' | b's'
+            )
+            || !doc.lower_in(i, HONORIFICS)
+        {
             continue;
         }
         let first = i + 1;
@@ -461,8 +468,7 @@ fn acronyms(doc: &Doc, ms: &mut Vec<Mention>) {
     ms.extend(added);
 }
 
-fn one_label_per_string(doc: &Doc, ms: &mut [Mention]) {
-    let surfaces: Vec<String> = ms.iter().map(|m| doc.surface(m)).collect();
+fn one_label_per_string(ms: &mut [Mention], surfaces: &[String]) {
     for k in 0..ms.len() {
         if ms[k].cued {
             continue;
@@ -481,7 +487,7 @@ fn one_label_per_string(doc: &Doc, ms: &mut [Mention]) {
             // Ties go to the first mention's type.
             let first = ms
                 .iter()
-                .zip(&surfaces)
+                .zip(surfaces)
                 .find(|(_, s)| **s == surfaces[k])
                 .map_or(ms[k].ty, |(m, _)| m.ty);
             NerType::ALL
@@ -520,15 +526,27 @@ fn short_forms(doc: &Doc, ms: &mut [Mention]) {
     }
 }
 
-fn finish(doc: &Doc, ms: &[Mention]) -> Vec<Span> {
-    let sent = doc.sentence_of();
-    let caps_sentence = |m: &Mention| {
-        let Some(&(a, b)) = doc.tokens.sentences.get(sent[m.first]) else {
-            return false;
-        };
-        !(a as usize..b as usize).any(|i| doc.tok(i).bytes().any(|c| c.is_ascii_lowercase()))
-    };
-    let surfaces: Vec<String> = ms.iter().map(|m| doc.surface(m)).collect();
+fn finish(doc: &Doc, ms: &[Mention], surfaces: &[String]) -> Vec<Span> {
+    // Whether each mention stands in an upper-case sentence (a headline), worked out once per
+    // mention: `recase` asks it of every mention for every headline name.
+    let mut last: Option<((u32, u32), bool)> = None;
+    let caps: Vec<bool> = ms
+        .iter()
+        .map(|m| {
+            let Some((a, b)) = doc.sentence_of(m.first) else {
+                return false;
+            };
+            if let Some((_, c)) = last.filter(|&(s, _)| s == (a, b)) {
+                return c;
+            }
+            let c = !doc.text.as_bytes()[doc.tokens.tokens[a as usize].start as usize
+                ..doc.tokens.tokens[b as usize - 1].end as usize]
+                .iter()
+                .any(u8::is_ascii_lowercase);
+            last = Some(((a, b), c));
+            c
+        })
+        .collect();
     let mut out = Vec::new();
     for (k, m) in ms.iter().enumerate() {
         let Some(kind) = m.ty.kind() else {
@@ -542,8 +560,8 @@ fn finish(doc: &Doc, ms: &[Mention]) -> Vec<Span> {
             }
         }
         let mut canonical = surfaces[target].clone();
-        if caps_sentence(&ms[target]) {
-            canonical = recase(&canonical, &surfaces, ms, &caps_sentence);
+        if caps[target] {
+            canonical = recase(&canonical, surfaces, &caps);
         }
         if kind == EntityKind::Place {
             if let Some(&(_, c)) = PLACE_NAMES.iter().find(|(a, _)| *a == canonical) {
@@ -567,16 +585,11 @@ fn finish(doc: &Doc, ms: &[Mention]) -> Vec<Span> {
 }
 
 /// A name from a headline: the article's own spelling if it has one, else title case (acronyms kept).
-fn recase(
-    name: &str,
-    surfaces: &[String],
-    ms: &[Mention],
-    caps: &dyn Fn(&Mention) -> bool,
-) -> String {
+fn recase(name: &str, surfaces: &[String], caps: &[bool]) -> String {
     if let Some((s, _)) = surfaces
         .iter()
-        .zip(ms)
-        .find(|(s, m)| !caps(m) && s.eq_ignore_ascii_case(name))
+        .zip(caps)
+        .find(|(s, &c)| !c && s.eq_ignore_ascii_case(name))
     {
         return s.clone();
     }

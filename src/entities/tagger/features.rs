@@ -61,8 +61,12 @@ pub(crate) struct TokInfo {
     pub word: u64,
     pub lower: u64,
     pub shape: u64,
-    /// Prefixes then suffixes of the lower-case form, lengths 1 to 4.
-    pub affix: [u64; 8],
+    /// The first four bytes of the lower-case form, packed little-endian: the prefix features.
+    pub head: u32,
+    /// The last four bytes of the lower-case form, packed little-endian: the suffix features.
+    pub tail: u32,
+    /// Length in bytes, capped at 255 (only lengths up to 4 matter to the affixes).
+    pub len: u8,
     pub flags: u32,
     /// What the rest of the document says about this word ([`mark_doc`]): `D_*` bits.
     pub doc: u32,
@@ -94,14 +98,15 @@ impl TokInfo {
         let mut upper = 0u32;
         let mut lowers = 0u32;
         let mut flags = 0u32;
-        let mut prefix = [0u64; 4];
+        let mut head = 0u32;
+        let mut tail = 0u32;
         for (k, &c) in b.iter().enumerate() {
-            word = (word ^ c as u64).wrapping_mul(FNV_PRIME);
             let l = c.to_ascii_lowercase();
             lower = (lower ^ l as u64).wrapping_mul(FNV_PRIME);
             if k < 4 {
-                prefix[k] = lower;
+                head |= (l as u32) << (8 * k);
             }
+            tail = tail >> 8 | (l as u32) << 24;
             let cl = class(c);
             if cl != last_class && shape_len < 8 {
                 shape = (shape ^ cl as u64).wrapping_mul(FNV_PRIME);
@@ -112,6 +117,15 @@ impl TokInfo {
             lowers += c.is_ascii_lowercase() as u32;
             if c.is_ascii_digit() {
                 flags |= F_DIGIT;
+            }
+        }
+        // The written form differs from the lower-case one only if it has a capital: most tokens
+        // of running text have none, and hash once.
+        if upper == 0 {
+            word = lower;
+        } else {
+            for &c in b {
+                word = (word ^ c as u64).wrapping_mul(FNV_PRIME);
             }
         }
         if b.first().is_some_and(|c| c.is_ascii_uppercase()) {
@@ -129,29 +143,44 @@ impl TokInfo {
         if upper >= 2 && lowers == 0 {
             flags |= F_ALLCAPS;
         }
-        let mut affix = [0u64; 8];
-        for k in 0..4 {
-            // Words shorter than the affix get the whole word, tagged by length so `a` != `a` + 3.
-            let n = b.len().min(k + 1);
-            affix[k] = mix(prefix[n.saturating_sub(1)] ^ ((k as u64) << 56));
-            let mut s = FNV_OFFSET;
-            for &c in &b[b.len() - n..] {
-                s = (s ^ c.to_ascii_lowercase() as u64).wrapping_mul(FNV_PRIME);
-            }
-            affix[4 + k] = mix(s ^ ((4 + k as u64) << 56));
-        }
-        if b.is_empty() {
-            affix = [0; 8];
-        }
         TokInfo {
             word,
             lower,
             shape,
-            affix,
+            head,
+            tail: if b.len() >= 4 {
+                tail
+            } else {
+                tail >> (8 * (4 - b.len()))
+            },
+            len: b.len().min(255) as u8,
             flags,
             doc: 0,
             gaz: 0,
         }
+    }
+
+    /// Prefix (`k` < 4) or suffix (`k` >= 4) hash of length `k % 4 + 1` of the lower-case form.
+    /// Computed on demand: only scored tokens need them, and most tokens are never scored. Words
+    /// shorter than the affix get the whole word, tagged by length so `a` != `a` + 3.
+    #[inline]
+    pub fn affix(&self, k: usize) -> u64 {
+        if self.len == 0 {
+            return 0;
+        }
+        let n = (self.len as usize).min(k % 4 + 1);
+        let mut h = FNV_OFFSET;
+        if k < 4 {
+            for j in 0..n {
+                h = (h ^ (self.head >> (8 * j)) as u8 as u64).wrapping_mul(FNV_PRIME);
+            }
+        } else {
+            let have = (self.len as usize).min(4);
+            for j in have - n..have {
+                h = (h ^ (self.tail >> (8 * j)) as u8 as u64).wrapping_mul(FNV_PRIME);
+            }
+        }
+        mix(h ^ ((k as u64) << 56))
     }
 
     fn sentinel(seed: u64) -> TokInfo {
@@ -160,7 +189,9 @@ impl TokInfo {
             word: h,
             lower: h,
             shape: h,
-            affix: [h; 8],
+            head: 0,
+            tail: 0,
+            len: 0,
             flags: 0,
             doc: 0,
             gaz: 0,
@@ -418,8 +449,8 @@ pub(crate) fn features(
     out.push(f2(12, n1.shape, caps), shift);
     out.push(f2(13, m2.shape, caps), shift);
     out.push(f2(14, n2.shape, caps), shift);
-    for (k, &a) in c.affix.iter().enumerate() {
-        out.push(f1(15 + k as u64, a), shift);
+    for k in 0..8 {
+        out.push(f1(15 + k as u64, c.affix(k)), shift);
     }
     out.push(f2(23, m1.lower, c.lower), shift);
     out.push(f2(24, c.lower, n1.lower), shift);

@@ -382,11 +382,23 @@ impl TaggerExtractor {
 
 impl Extractor for TaggerExtractor {
     fn extract(&self, text: &str) -> Vec<Span> {
-        let mut tokens = Tokens::default();
-        let mut scratch = Scratch::default();
-        let mut tags = Vec::new();
-        self.tag_text(text, &mut tokens, &mut scratch, &mut tags);
-        postprocess::spans(text, &tokens, &tags)
+        // One set of buffers per thread: once grown, an article costs no allocation to tag (the
+        // indexer calls this from every rayon worker, once per article).
+        thread_local! {
+            static BUFS: std::cell::RefCell<(Tokens, Scratch, Vec<Tag>)> = Default::default();
+        }
+        BUFS.with(|b| {
+            let Ok(mut b) = b.try_borrow_mut() else {
+                // Re-entered on this thread (cannot happen today): fresh buffers, same result.
+                let (mut tokens, mut scratch, mut tags): (Tokens, Scratch, Vec<Tag>) =
+                    Default::default();
+                self.tag_text(text, &mut tokens, &mut scratch, &mut tags);
+                return postprocess::spans(text, &tokens, &tags);
+            };
+            let (tokens, scratch, tags) = &mut *b;
+            self.tag_text(text, tokens, scratch, tags);
+            postprocess::spans(text, tokens, tags)
+        })
     }
 }
 
