@@ -6,12 +6,19 @@
 //! cap the memory held in flight; tantivy's own budget caps the rest. Order is kept so that document
 //! order, which breaks score ties, does not depend on thread timing.
 //!
+//! **Memory.** The queue is bounded twice: by a count of parts, and by the bytes of article text
+//! they hold ([`IN_FLIGHT_BYTES`]). A count alone does not bound memory, because a part is one
+//! article of a text file or a whole 10,000-line JSON Lines shard: when the writer is the slower
+//! stage (entities off), a queue of 256 parsed shards held 440 MB on 100,000 articles and would have
+//! held most of a million-article archive.
+//!
 //! JSON Lines files over [`STREAM_BYTES`] are never read whole: they are streamed line by line and
 //! sent in chunks of [`CHUNK_LINES`] articles, so a multi-gigabyte dump indexes in constant memory.
 
 use std::io::BufReader;
 use std::path::PathBuf;
 use std::sync::mpsc::{sync_channel, SyncSender};
+use std::sync::{Condvar, Mutex};
 
 use rayon::prelude::*;
 
@@ -29,8 +36,11 @@ pub const CHUNK_LINES: usize = 4096;
 /// Files per parallel batch, and the bytes a batch may hold.
 const BATCH_FILES: usize = 64;
 const BATCH_BYTES: u64 = 32 << 20;
-/// Parsed batches waiting for the writer.
+/// Parsed parts waiting for the writer.
 const QUEUE: usize = 4 * BATCH_FILES;
+/// Article text parsed but not yet handed to the writer. Enough to keep the writer busy while the
+/// producer parses the next batch; a single part larger than this still goes through, alone.
+pub const IN_FLIGHT_BYTES: u64 = 64 << 20;
 
 /// A file to (re)index.
 #[derive(Clone, Debug)]
@@ -68,6 +78,74 @@ pub struct Parsed {
     pub last_part: bool,
 }
 
+impl Parsed {
+    /// The article text this part holds: what it weighs in the queue.
+    fn weight(&self) -> u64 {
+        match &self.outcome {
+            Outcome::Articles(file) => file
+                .articles
+                .iter()
+                .map(|a| (a.title.len() + a.body.len()) as u64)
+                .sum(),
+            _ => 0,
+        }
+    }
+}
+
+/// The byte bound of the queue: the producer acquires a part's weight before sending it and the
+/// consumer releases it once the writer has the part. Closed by the consumer when it stops, so a
+/// producer waiting for room is never left waiting.
+struct Gate {
+    state: Mutex<(u64, bool)>,
+    freed: Condvar,
+}
+
+impl Gate {
+    fn new() -> Gate {
+        Gate {
+            state: Mutex::new((0, false)),
+            freed: Condvar::new(),
+        }
+    }
+
+    /// Waits for room for `bytes` (always granted when nothing is in flight); false once closed.
+    fn acquire(&self, bytes: u64) -> bool {
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        while !state.1 && state.0 > 0 && state.0 + bytes > IN_FLIGHT_BYTES {
+            state = self.freed.wait(state).unwrap_or_else(|e| e.into_inner());
+        }
+        state.0 += bytes;
+        !state.1
+    }
+
+    fn release(&self, bytes: u64) {
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        state.0 = state.0.saturating_sub(bytes);
+        self.freed.notify_all();
+    }
+
+    fn close(&self) {
+        self.state.lock().unwrap_or_else(|e| e.into_inner()).1 = true;
+        self.freed.notify_all();
+    }
+}
+
+/// A sender that respects both bounds of the queue.
+struct Queue<'a> {
+    tx: SyncSender<Parsed>,
+    gate: &'a Gate,
+}
+
+impl Queue<'_> {
+    /// Sends one part; `Err` when the receiver is gone.
+    fn send(&self, parsed: Parsed) -> std::result::Result<(), ()> {
+        if !self.gate.acquire(parsed.weight()) {
+            return Err(());
+        }
+        self.tx.send(parsed).map_err(|_| ())
+    }
+}
+
 /// Runs the producer on `threads` threads and calls `sink` with every file's result, in order.
 /// Stops early, and returns the error, if `sink` fails.
 pub fn run(
@@ -87,20 +165,26 @@ pub fn run(
         .build()
         .map_err(|e| Error::Pipeline(e.to_string()))?;
     let (tx, rx) = sync_channel::<Parsed>(QUEUE);
+    let gate = Gate::new();
     std::thread::scope(|scope| {
         let enricher = &enricher;
         let pool = &pool;
         let stream_bytes = plan.stream_bytes;
+        let queue = Queue { tx, gate: &gate };
         let producer =
-            scope.spawn(move || pool.install(|| produce(tasks, stream_bytes, enricher, &tx)));
+            scope.spawn(move || pool.install(|| produce(tasks, stream_bytes, enricher, &queue)));
         let mut outcome = Ok(());
         for parsed in rx.iter() {
+            let weight = parsed.weight();
             outcome = sink(parsed);
+            gate.release(weight);
             if outcome.is_err() {
                 break;
             }
         }
-        // Dropping the receiver makes the producer's next send fail, which stops it.
+        // Closing the gate and dropping the receiver make the producer's next send fail, which
+        // stops it.
+        gate.close();
         drop(rx);
         if producer.join().is_err() {
             return Err(Error::Pipeline("a parsing thread panicked".to_string()));
@@ -110,7 +194,7 @@ pub fn run(
 }
 
 /// Processes tasks batch by batch; returns when done or when the receiver is gone.
-fn produce(tasks: Vec<Task>, stream_bytes: u64, enricher: &Enricher, tx: &SyncSender<Parsed>) {
+fn produce(tasks: Vec<Task>, stream_bytes: u64, enricher: &Enricher, tx: &Queue) {
     let mut rest = tasks.as_slice();
     while !rest.is_empty() {
         if is_streamed(&rest[0], stream_bytes) {
@@ -191,24 +275,18 @@ fn enrich(file: &mut FileArticles, enricher: &Enricher) -> Vec<Note> {
 
 /// Streams a large JSON Lines file in chunks. The content hash is left at 0: the file is not held in
 /// memory to hash it first, so such files are compared by size and mtime only.
-fn stream(
-    task: &Task,
-    enricher: &Enricher,
-    tx: &SyncSender<Parsed>,
-) -> std::result::Result<(), ()> {
+fn stream(task: &Task, enricher: &Enricher, tx: &Queue) -> std::result::Result<(), ()> {
     let file = match std::fs::File::open(&task.path) {
         Ok(file) => file,
         Err(e) => {
             let reason = SkipReason::Unreadable(ingest::io_reason(&e));
-            return tx
-                .send(Parsed {
-                    task: task.clone(),
-                    outcome: Outcome::Skipped(reason),
-                    notes: Vec::new(),
-                    first_part: true,
-                    last_part: true,
-                })
-                .map_err(|_| ());
+            return tx.send(Parsed {
+                task: task.clone(),
+                outcome: Outcome::Skipped(reason),
+                notes: Vec::new(),
+                first_part: true,
+                last_part: true,
+            });
         }
     };
     let mut lines = LineStream::new(BufReader::with_capacity(1 << 20, file), &task.rel);
@@ -240,7 +318,7 @@ fn stream(
             first_part: first,
             last_part: done,
         };
-        tx.send(parsed).map_err(|_| ())?;
+        tx.send(parsed)?;
         first = false;
         if done {
             return Ok(());

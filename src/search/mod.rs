@@ -176,7 +176,9 @@ impl Archive {
         );
         let searcher = self.searcher();
         let fields = self.index.fields;
-        let facet_collector = facets::collector(searcher.schema().get_field_name(fields.entity));
+        // Counting facets visits every hit's entity ordinals; skip it when nobody asked.
+        let facet_collector = (request.facet_limit > 0)
+            .then(|| facets::collector(searcher.schema().get_field_name(fields.entity)));
         let limit = request.limit.max(1);
 
         let (page, total, facet_counts): (Vec<(Option<f32>, DocAddress)>, usize, _) = match request
@@ -218,10 +220,9 @@ impl Archive {
             let doc: TantivyDocument = searcher.doc(address)?;
             hits.push(self.hit(&doc, score, &snippets));
         }
-        let facets = if request.facet_limit == 0 {
-            Facets::default()
-        } else {
-            facets::top(&facet_counts, request.facet_limit)
+        let facets = match facet_counts {
+            Some(counts) => facets::top(&counts, request.facet_limit),
+            None => Facets::default(),
         };
         Ok(SearchResults {
             query: request.query.clone(),
