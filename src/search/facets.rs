@@ -47,7 +47,8 @@ pub type EntityCounts = HashMap<String, u64>;
 /// term dictionary one by one, and every look-up decompresses a dictionary block afresh. A query
 /// whose hits mention thousands of entities (`shares taking holding to` on Reuters) spent 1.4 s there
 /// against a few milliseconds for the search itself. This collector counts ordinals in an array and
-/// then reads the dictionary once, in order, naming only the ordinals that were hit.
+/// then names only the ordinals that were hit, in one ordered pass that skips the dictionary blocks
+/// holding none of them.
 pub struct EntityCollector {
     field_name: String,
 }
@@ -108,19 +109,18 @@ impl SegmentCollector for SegmentEntityCollector {
         if self.counts.iter().all(|&c| c == 0) {
             return out;
         }
-        let Ok(mut terms) = self.reader.facet_dict().stream() else {
-            return out;
-        };
-        while terms.advance() {
-            let count = self
-                .counts
-                .get(terms.term_ord() as usize)
-                .copied()
-                .unwrap_or(0);
-            if count > 0 {
-                out.insert(String::from_utf8_lossy(terms.key()).into_owned(), count);
-            }
-        }
+        let hit: Vec<u64> = (0..self.counts.len() as u64)
+            .filter(|&ord| self.counts[ord as usize] > 0)
+            .collect();
+        let mut next = hit.iter().map(|&ord| self.counts[ord as usize]);
+        let _ = self
+            .reader
+            .facet_dict()
+            .sorted_ords_to_term_cb(&hit, |term| {
+                if let Some(count) = next.next() {
+                    out.insert(String::from_utf8_lossy(term).into_owned(), count);
+                }
+            });
         out
     }
 }
