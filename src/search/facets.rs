@@ -1,7 +1,11 @@
 //! Facet counts: which organisations, people and places the hits mention most.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
-use tantivy::collector::{FacetCollector, FacetCounts};
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::fastfield::FacetReader;
+use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
 use crate::entities::EntityKind;
 
@@ -34,37 +38,115 @@ impl Facets {
     }
 }
 
-/// A collector counting every entity kind over all hits (not just the page shown).
-pub fn collector(field_name: &str) -> FacetCollector {
-    let mut collector = FacetCollector::for_field(field_name);
-    for kind in EntityKind::ALL {
-        collector.add_facet(format!("/{}", kind.as_str()).as_str());
+/// Counts of every entity among the hits, keyed by the encoded facet (`org\0World Health Organization`).
+pub type EntityCounts = HashMap<String, u64>;
+
+/// A collector counting every entity over all hits (not just the page shown).
+///
+/// Why not tantivy's `FacetCollector`: its harvest looks up each distinct facet among the hits in the
+/// term dictionary one by one, and every look-up decompresses a dictionary block afresh. A query
+/// whose hits mention thousands of entities (`shares taking holding to` on Reuters) spent 1.4 s there
+/// against a few milliseconds for the search itself. This collector counts ordinals in an array and
+/// then names only the ordinals that were hit, in one ordered pass that skips the dictionary blocks
+/// holding none of them.
+pub struct EntityCollector {
+    field_name: String,
+}
+
+pub fn collector(field_name: &str) -> EntityCollector {
+    EntityCollector {
+        field_name: field_name.to_string(),
     }
-    collector
+}
+
+impl Collector for EntityCollector {
+    type Fruit = EntityCounts;
+    type Child = SegmentEntityCollector;
+
+    fn for_segment(
+        &self,
+        _: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<SegmentEntityCollector> {
+        let reader = reader.facet_reader(&self.field_name)?;
+        let counts = vec![0; reader.num_facets()];
+        Ok(SegmentEntityCollector { reader, counts })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<EntityCounts>) -> tantivy::Result<EntityCounts> {
+        let mut merged = EntityCounts::new();
+        for fruit in fruits {
+            for (facet, count) in fruit {
+                *merged.entry(facet).or_default() += count;
+            }
+        }
+        Ok(merged)
+    }
+}
+
+pub struct SegmentEntityCollector {
+    reader: FacetReader,
+    counts: Vec<u64>,
+}
+
+impl SegmentCollector for SegmentEntityCollector {
+    type Fruit = EntityCounts;
+
+    fn collect(&mut self, doc: DocId, _: Score) {
+        for ord in self.reader.facet_ords(doc) {
+            if let Some(count) = self.counts.get_mut(ord as usize) {
+                *count += 1;
+            }
+        }
+    }
+
+    fn harvest(self) -> EntityCounts {
+        let mut out = EntityCounts::new();
+        if self.counts.iter().all(|&c| c == 0) {
+            return out;
+        }
+        let hit: Vec<u64> = (0..self.counts.len() as u64)
+            .filter(|&ord| self.counts[ord as usize] > 0)
+            .collect();
+        let mut next = hit.iter().map(|&ord| self.counts[ord as usize]);
+        let _ = self
+            .reader
+            .facet_dict()
+            .sorted_ords_to_term_cb(&hit, |term| {
+                if let Some(count) = next.next() {
+                    out.insert(String::from_utf8_lossy(term).into_owned(), count);
+                }
+            });
+        out
+    }
 }
 
 /// The `limit` most frequent entities of each kind; ties broken by name so output is stable.
-pub fn top(counts: &FacetCounts, limit: usize) -> Facets {
-    let top = |kind: EntityKind| {
-        let mut all: Vec<FacetCount> = counts
-            .get(format!("/{}", kind.as_str()).as_str())
-            .map(|(facet, count)| FacetCount {
-                name: facet
-                    .to_path()
-                    .get(1)
-                    .copied()
-                    .unwrap_or_default()
-                    .to_string(),
-                count,
-            })
-            .collect();
-        all.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
-        all.truncate(limit);
-        all
-    };
-    Facets {
-        org: top(EntityKind::Org),
-        person: top(EntityKind::Person),
-        place: top(EntityKind::Place),
+pub fn top(counts: &EntityCounts, limit: usize) -> Facets {
+    let mut facets = Facets::default();
+    for (encoded, &count) in counts {
+        let mut parts = encoded.split('\0');
+        let (Some(kind), Some(name), None) = (parts.next(), parts.next(), parts.next()) else {
+            continue;
+        };
+        let list = match EntityKind::parse(kind) {
+            Some(EntityKind::Org) => &mut facets.org,
+            Some(EntityKind::Person) => &mut facets.person,
+            Some(EntityKind::Place) => &mut facets.place,
+            None => continue,
+        };
+        list.push(FacetCount {
+            name: name.to_string(),
+            count,
+        });
     }
+    for list in [&mut facets.org, &mut facets.person, &mut facets.place] {
+        list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+        list.truncate(limit);
+    }
+    facets
 }
