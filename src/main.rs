@@ -387,13 +387,7 @@ fn index_or_build(index: Option<PathBuf>) -> anyhow::Result<PathBuf> {
 
 fn run_search(args: SearchArgs) -> anyhow::Result<Outcome> {
     let index = index_or_build(args.index)?;
-    let mut request = SearchRequest::new(args.query);
-    request.dates = DateRange::parse(args.from.as_deref(), args.to.as_deref())?;
-    request.entities = args
-        .entities
-        .iter()
-        .map(|e| EntityFilter::parse(e))
-        .collect::<Result<_, _>>()?;
+    let mut request = filtered_request(args.query, args.from, args.to, &args.entities)?;
     request.sort = match args.sort {
         SortArg::Relevance => Sort::Relevance,
         SortArg::Date => Sort::Date,
@@ -423,15 +417,25 @@ fn run_search(args: SearchArgs) -> anyhow::Result<Outcome> {
     })
 }
 
-fn run_timeline(args: TimelineArgs) -> anyhow::Result<Outcome> {
-    let index = index_or_build(args.index)?;
-    let mut request = SearchRequest::new(args.query);
-    request.dates = DateRange::parse(args.from.as_deref(), args.to.as_deref())?;
-    request.entities = args
-        .entities
+/// A request for `query` with the date and entity filters given on the command line.
+fn filtered_request(
+    query: String,
+    from: Option<String>,
+    to: Option<String>,
+    entities: &[String],
+) -> anyhow::Result<SearchRequest> {
+    let mut request = SearchRequest::new(query);
+    request.dates = DateRange::parse(from.as_deref(), to.as_deref())?;
+    request.entities = entities
         .iter()
         .map(|e| EntityFilter::parse(e))
         .collect::<Result<_, _>>()?;
+    Ok(request)
+}
+
+fn run_timeline(args: TimelineArgs) -> anyhow::Result<Outcome> {
+    let index = index_or_build(args.index)?;
+    let request = filtered_request(args.query, args.from, args.to, &args.entities)?;
     let interval = match args.interval {
         IntervalArg::Year => Interval::Year,
         IntervalArg::Month => Interval::Month,

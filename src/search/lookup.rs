@@ -24,7 +24,7 @@ pub struct StoredArticle {
     /// Paragraphs separated by a blank line, as ingested.
     pub body: String,
     /// `YYYY-MM-DD`, or null when the article states no date.
-    #[serde(serialize_with = "ymd")]
+    #[serde(serialize_with = "super::ymd")]
     pub date: Option<DateTime<Utc>>,
     /// The same instant in RFC 3339 (UTC), for readers that want the time of day.
     pub datetime: Option<String>,
@@ -36,16 +36,6 @@ pub struct StoredArticle {
     pub entities: HitEntities,
     /// Categories assigned by the source's editors (Reuters PLACES/PEOPLE/ORGS/TOPICS).
     pub tags: HumanTags,
-}
-
-fn ymd<S: serde::Serializer>(
-    d: &Option<DateTime<Utc>>,
-    s: S,
-) -> std::result::Result<S::Ok, S::Error> {
-    match d {
-        Some(d) => s.serialize_str(&d.format("%Y-%m-%d").to_string()),
-        None => s.serialize_none(),
-    }
 }
 
 impl Archive {

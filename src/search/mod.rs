@@ -98,7 +98,8 @@ pub struct Hit {
     pub entities: HitEntities,
 }
 
-fn ymd<S: serde::Serializer>(
+/// Serialises a date as `YYYY-MM-DD`, or null.
+pub(crate) fn ymd<S: serde::Serializer>(
     d: &Option<DateTime<Utc>>,
     s: S,
 ) -> std::result::Result<S::Ok, S::Error> {
