@@ -64,7 +64,9 @@ impl OpenIndex {
         analyzer::register(&index);
         let fields = Fields::from_schema(&index.schema()).map_err(|e| Error::BadIndex {
             path: dir.clone(),
-            reason: format!("not a chronicle index ({e})"),
+            reason: format!(
+                "not an index of this chronicle version ({e}); run `chronicle index` to rebuild it"
+            ),
         })?;
         let info = std::fs::read(dir.join(layout::INFO_FILE))
             .ok()
