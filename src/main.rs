@@ -143,6 +143,22 @@ struct IndexArgs {
     commit_secs: u64,
 }
 
+/// The filters `search` and `timeline` share.
+#[derive(clap::Args)]
+struct FilterArgs {
+    /// Only articles dated on or after: YYYY, YYYY-MM or YYYY-MM-DD (start of that period; for a
+    /// timeline, also where the rows start)
+    #[arg(long)]
+    from: Option<String>,
+    /// Only articles dated on or before: YYYY, YYYY-MM or YYYY-MM-DD (end of that period; for a
+    /// timeline, also where the rows end)
+    #[arg(long)]
+    to: Option<String>,
+    /// Only articles that mention this entity, TYPE:NAME with TYPE org, person or place (repeatable)
+    #[arg(long = "entity", value_name = "TYPE:NAME")]
+    entities: Vec<String>,
+}
+
 #[derive(clap::Args)]
 struct SearchArgs {
     /// Query, in tantivy's syntax: words (optional by default), "phrases", +required, -excluded, title:word
@@ -150,15 +166,8 @@ struct SearchArgs {
     /// Index to search [default: ./index, built from ./corpus if missing]
     #[arg(long)]
     index: Option<PathBuf>,
-    /// Only articles dated on or after: YYYY, YYYY-MM or YYYY-MM-DD (start of that period)
-    #[arg(long)]
-    from: Option<String>,
-    /// Only articles dated on or before: YYYY, YYYY-MM or YYYY-MM-DD (end of that period)
-    #[arg(long)]
-    to: Option<String>,
-    /// Only articles that mention this entity, TYPE:NAME with TYPE org, person or place (repeatable)
-    #[arg(long = "entity", value_name = "TYPE:NAME")]
-    entities: Vec<String>,
+    #[command(flatten)]
+    filters: FilterArgs,
     /// Order of results
     #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
     sort: SortArg,
@@ -189,15 +198,8 @@ struct TimelineArgs {
     /// Calendar unit of each row (weeks are ISO weeks, Monday to Sunday)
     #[arg(long, value_enum, default_value_t = IntervalArg::Month)]
     interval: IntervalArg,
-    /// Only articles dated on or after: YYYY, YYYY-MM or YYYY-MM-DD; also where the rows start
-    #[arg(long)]
-    from: Option<String>,
-    /// Only articles dated on or before: YYYY, YYYY-MM or YYYY-MM-DD; also where the rows end
-    #[arg(long)]
-    to: Option<String>,
-    /// Only articles that mention this entity, TYPE:NAME with TYPE org, person or place (repeatable)
-    #[arg(long = "entity", value_name = "TYPE:NAME")]
-    entities: Vec<String>,
+    #[command(flatten)]
+    filters: FilterArgs,
     /// Print one JSON object instead of bars
     #[arg(long)]
     json: bool,
@@ -387,7 +389,7 @@ fn index_or_build(index: Option<PathBuf>) -> anyhow::Result<PathBuf> {
 
 fn run_search(args: SearchArgs) -> anyhow::Result<Outcome> {
     let index = index_or_build(args.index)?;
-    let mut request = filtered_request(args.query, args.from, args.to, &args.entities)?;
+    let mut request = filtered_request(args.query, &args.filters)?;
     request.sort = match args.sort {
         SortArg::Relevance => Sort::Relevance,
         SortArg::Date => Sort::Date,
@@ -418,15 +420,11 @@ fn run_search(args: SearchArgs) -> anyhow::Result<Outcome> {
 }
 
 /// A request for `query` with the date and entity filters given on the command line.
-fn filtered_request(
-    query: String,
-    from: Option<String>,
-    to: Option<String>,
-    entities: &[String],
-) -> anyhow::Result<SearchRequest> {
+fn filtered_request(query: String, filters: &FilterArgs) -> anyhow::Result<SearchRequest> {
     let mut request = SearchRequest::new(query);
-    request.dates = DateRange::parse(from.as_deref(), to.as_deref())?;
-    request.entities = entities
+    request.dates = DateRange::parse(filters.from.as_deref(), filters.to.as_deref())?;
+    request.entities = filters
+        .entities
         .iter()
         .map(|e| EntityFilter::parse(e))
         .collect::<Result<_, _>>()?;
@@ -435,7 +433,7 @@ fn filtered_request(
 
 fn run_timeline(args: TimelineArgs) -> anyhow::Result<Outcome> {
     let index = index_or_build(args.index)?;
-    let request = filtered_request(args.query, args.from, args.to, &args.entities)?;
+    let request = filtered_request(args.query, &args.filters)?;
     let interval = match args.interval {
         IntervalArg::Year => Interval::Year,
         IntervalArg::Month => Interval::Month,
