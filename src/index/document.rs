@@ -1,10 +1,11 @@
 //! From an enriched [`Article`] to a tantivy document.
 
 use tantivy::schema::Facet;
+
 use tantivy::TantivyDocument;
 
 use super::manifest::FileState;
-use super::schema::Fields;
+use super::schema::{entity_value, Fields};
 use crate::article::Article;
 
 /// Converts an enriched article, and the state of the file it came from, into a document.
@@ -30,10 +31,7 @@ pub fn to_document(fields: &Fields, article: &Article, file: &FileState) -> Tant
     }
     for entity in &article.entities {
         let kind = entity.kind.as_str();
-        doc.add_facet(
-            fields.entity,
-            Facet::from_path([kind, entity.name.as_str()]),
-        );
+        doc.add_text(fields.entity, entity_value(kind, &entity.name));
         doc.add_text(fields.entity_key, entity_key(kind, &entity.name));
         for alias in &entity.aliases {
             doc.add_text(fields.entity_key, entity_key(kind, alias));
@@ -62,6 +60,33 @@ pub fn to_document(fields: &Fields, article: &Article, file: &FileState) -> Tant
 
 /// The term an entity filter matches: kind and name, lower-cased, whitespace collapsed.
 pub fn entity_key(kind: &str, name: &str) -> String {
-    let name: Vec<&str> = name.split_whitespace().collect();
-    format!("{}:{}", kind, name.join(" ").to_lowercase())
+    let mut key = String::with_capacity(kind.len() + 1 + name.len());
+    key.push_str(kind);
+    key.push(':');
+    for (i, word) in name.split_whitespace().enumerate() {
+        if i > 0 {
+            key.push(' ');
+        }
+        if word.is_ascii() {
+            key.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+        } else {
+            key.push_str(&word.to_lowercase());
+        }
+    }
+    key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::entity_key;
+
+    #[test]
+    fn entity_keys_are_lower_case_with_single_spaces() {
+        assert_eq!(
+            entity_key("org", " World  Health\tOrganization "),
+            "org:world health organization"
+        );
+        assert_eq!(entity_key("person", "Émile ZOLA"), "person:émile zola");
+        assert_eq!(entity_key("place", "İstanbul"), "place:i\u{307}stanbul");
+    }
 }

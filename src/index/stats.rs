@@ -3,12 +3,12 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
-use tantivy::collector::{Count, FacetCollector};
+use tantivy::collector::Count;
 use tantivy::query::{AllQuery, TermQuery};
 use tantivy::schema::IndexRecordOption;
 
 use super::manifest::Manifest;
-use super::schema::Fields;
+use super::schema::{split_entity_value, Fields};
 use super::OpenIndex;
 use crate::entities::EntityKind;
 use crate::error::Result;
@@ -77,19 +77,17 @@ pub fn stats(open: &OpenIndex) -> Result<Stats> {
             sources.insert(name, n);
         }
     }
-    let mut collector =
-        FacetCollector::for_field(searcher.schema().get_field_name(open.fields.entity));
-    for kind in EntityKind::ALL {
-        collector.add_facet(format!("/{}", kind.as_str()).as_str());
-    }
-    let counts = searcher.search(&AllQuery, &collector)?;
-    let entities = EntityKind::ALL
+    let names = searcher.schema().get_field_name(open.fields.entity);
+    let counts = searcher.search(&AllQuery, &crate::search::facets::collector(names))?;
+    let mut entities: BTreeMap<String, u64> = EntityKind::ALL
         .iter()
-        .map(|kind| {
-            let n = counts.get(format!("/{}", kind.as_str()).as_str()).count() as u64;
-            (kind.as_str().to_string(), n)
-        })
+        .map(|kind| (kind.as_str().to_string(), 0))
         .collect();
+    for value in counts.keys() {
+        if let Some(n) = split_entity_value(value).and_then(|(kind, _)| entities.get_mut(kind)) {
+            *n += 1;
+        }
+    }
     let ymd = |secs: i64| {
         chrono::DateTime::from_timestamp(secs, 0).map(|d| d.format("%Y-%m-%d").to_string())
     };

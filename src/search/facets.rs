@@ -4,10 +4,11 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::fastfield::FacetReader;
+use tantivy::columnar::StrColumn;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
 use crate::entities::EntityKind;
+use crate::index::schema::split_entity_value;
 
 /// One entity and the number of hits that mention it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -38,7 +39,7 @@ impl Facets {
     }
 }
 
-/// Counts of every entity among the hits, keyed by the encoded facet (`org\0World Health Organization`).
+/// Counts of every entity among the hits, keyed by the stored value (`org\0World Health Organization`).
 pub type EntityCounts = HashMap<String, u64>;
 
 /// A collector counting every entity over all hits (not just the page shown).
@@ -68,9 +69,10 @@ impl Collector for EntityCollector {
         _: SegmentOrdinal,
         reader: &SegmentReader,
     ) -> tantivy::Result<SegmentEntityCollector> {
-        let reader = reader.facet_reader(&self.field_name)?;
-        let counts = vec![0; reader.num_facets()];
-        Ok(SegmentEntityCollector { reader, counts })
+        // A segment where no article has an entity has no column at all.
+        let column = reader.fast_fields().str(&self.field_name)?;
+        let counts = vec![0; column.as_ref().map_or(0, |c| c.num_terms())];
+        Ok(SegmentEntityCollector { column, counts })
     }
 
     fn requires_scoring(&self) -> bool {
@@ -89,7 +91,7 @@ impl Collector for EntityCollector {
 }
 
 pub struct SegmentEntityCollector {
-    reader: FacetReader,
+    column: Option<StrColumn>,
     counts: Vec<u64>,
 }
 
@@ -97,7 +99,10 @@ impl SegmentCollector for SegmentEntityCollector {
     type Fruit = EntityCounts;
 
     fn collect(&mut self, doc: DocId, _: Score) {
-        for ord in self.reader.facet_ords(doc) {
+        let Some(column) = &self.column else {
+            return;
+        };
+        for ord in column.term_ords(doc) {
             if let Some(count) = self.counts.get_mut(ord as usize) {
                 *count += 1;
             }
@@ -106,6 +111,9 @@ impl SegmentCollector for SegmentEntityCollector {
 
     fn harvest(self) -> EntityCounts {
         let mut out = EntityCounts::new();
+        let Some(column) = &self.column else {
+            return out;
+        };
         if self.counts.iter().all(|&c| c == 0) {
             return out;
         }
@@ -113,9 +121,8 @@ impl SegmentCollector for SegmentEntityCollector {
             .filter(|&ord| self.counts[ord as usize] > 0)
             .collect();
         let mut next = hit.iter().map(|&ord| self.counts[ord as usize]);
-        let _ = self
-            .reader
-            .facet_dict()
+        let _ = column
+            .dictionary()
             .sorted_ords_to_term_cb(&hit, |term| {
                 if let Some(count) = next.next() {
                     out.insert(String::from_utf8_lossy(term).into_owned(), count);
@@ -129,8 +136,7 @@ impl SegmentCollector for SegmentEntityCollector {
 pub fn top(counts: &EntityCounts, limit: usize) -> Facets {
     let mut facets = Facets::default();
     for (encoded, &count) in counts {
-        let mut parts = encoded.split('\0');
-        let (Some(kind), Some(name), None) = (parts.next(), parts.next(), parts.next()) else {
+        let Some((kind, name)) = split_entity_value(encoded) else {
             continue;
         };
         let list = match EntityKind::parse(kind) {

@@ -97,8 +97,8 @@ impl Archive {
 fn facets(doc: &TantivyDocument, field: Field) -> Vec<(String, String)> {
     doc.get_all(field)
         .filter_map(|value| {
-            // A stored facet is its encoded path: segments separated by NUL.
-            let encoded = value.as_facet()?;
+            // A stored facet is its encoded path, segments separated by NUL; so is an entity value.
+            let encoded = value.as_facet().or_else(|| value.as_str())?;
             let mut parts = encoded.split('\0');
             Some((parts.next()?.to_string(), parts.next()?.to_string()))
         })

@@ -25,6 +25,7 @@ use tantivy::{DocAddress, Order, ReloadPolicy, Searcher, TantivyDocument};
 
 use crate::entities::EntityKind;
 use crate::error::Result;
+use crate::index::schema::split_entity_value;
 use crate::index::{Fields, OpenIndex};
 pub use facets::{FacetCount, Facets};
 pub use filters::{DateRange, EntityFilter};
@@ -246,11 +247,7 @@ impl Archive {
         let snippet = Snippet::from_fragment(raw.fragment(), raw.highlighted(), &body);
         let mut entities = HitEntities::default();
         for value in doc.get_all(f.entity) {
-            let Some(encoded) = value.as_facet() else {
-                continue;
-            };
-            let mut parts = encoded.split('\0');
-            let (Some(kind), Some(name)) = (parts.next(), parts.next()) else {
+            let Some((kind, name)) = value.as_str().and_then(split_entity_value) else {
                 continue;
             };
             match EntityKind::parse(kind) {

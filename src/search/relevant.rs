@@ -20,6 +20,7 @@ use super::facets::{self, FacetCount, Facets};
 use super::{query, Archive, SearchRequest};
 use crate::entities::EntityKind;
 use crate::error::Result;
+use crate::index::schema::split_entity_value;
 
 /// How many of the best hits decide the order.
 pub const SAMPLE: usize = 100;
@@ -57,11 +58,7 @@ impl Archive {
         for (score, address) in top {
             let doc: TantivyDocument = searcher.doc(address)?;
             for value in doc.get_all(fields.entity) {
-                let Some(encoded) = value.as_facet() else {
-                    continue;
-                };
-                let mut parts = encoded.split('\0');
-                if let (Some(kind), Some(name)) = (parts.next(), parts.next()) {
+                if let Some((kind, name)) = value.as_str().and_then(split_entity_value) {
                     *weight
                         .entry((kind.to_string(), name.to_string()))
                         .or_default() += score;

@@ -19,6 +19,7 @@
 
 pub mod features;
 pub mod model;
+mod table;
 pub mod train;
 
 use crate::entities::postprocess;
@@ -139,8 +140,8 @@ impl Tag {
 pub struct Model {
     /// `64 - log2(rows)`: a feature hash shifted right by this is its row.
     pub(crate) shift: u32,
-    /// Row-major weights, `NTAGS` per row.
-    pub(crate) weights: Vec<i16>,
+    /// The weight rows, stored sparse ([`table`]).
+    pub(crate) weights: table::Weights,
     pub(crate) gazetteer: Gazetteer,
     pub(crate) manifest: Manifest,
 }
@@ -230,9 +231,10 @@ impl Model {
     fn score(&self, feats: &[u32]) -> [i32; NTAGS] {
         let mut s = [0i32; NTAGS];
         for &f in feats {
-            let row = &self.weights[f as usize * NTAGS..f as usize * NTAGS + NTAGS];
-            for k in 0..NTAGS {
-                s[k] += row[k] as i32;
+            if let Some(row) = self.weights.row(f) {
+                for k in 0..NTAGS {
+                    s[k] += row[k] as i32;
+                }
             }
         }
         s

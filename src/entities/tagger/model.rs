@@ -14,6 +14,7 @@ use std::fmt::Write as _;
 use serde::{Deserialize, Serialize};
 
 use super::features::{Gazetteer, FEATURE_SET, NTAGS};
+use super::table::{Row, Weights};
 use super::Model;
 
 /// The model that ships in `models/`, compiled in so the binary needs no data files.
@@ -54,7 +55,7 @@ pub struct Manifest {
 }
 
 impl Model {
-    pub(crate) fn new(table_bits: u32, weights: Vec<i16>, gazetteer: Gazetteer) -> Model {
+    pub(crate) fn new(table_bits: u32, weights: Weights, gazetteer: Gazetteer) -> Model {
         Model {
             shift: 64 - table_bits,
             weights,
@@ -91,19 +92,11 @@ impl Model {
         out.extend_from_slice(&FEATURE_SET.to_le_bytes());
         out.extend_from_slice(&self.table_bits().to_le_bytes());
         out.extend_from_slice(&(NTAGS as u32).to_le_bytes());
-        let rows: Vec<usize> = (0..self.weights.len() / NTAGS)
-            .filter(|&r| {
-                self.weights[r * NTAGS..(r + 1) * NTAGS]
-                    .iter()
-                    .any(|&w| w != 0)
-            })
-            .collect();
-        out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
+        out.extend_from_slice(&(self.weights.len() as u32).to_le_bytes());
         let mut last = 0usize;
-        for &r in &rows {
+        for (r, row) in self.weights.iter() {
             put_varint(&mut out, (r - last) as u64);
             last = r;
-            let row = &self.weights[r * NTAGS..(r + 1) * NTAGS];
             let mask = row
                 .iter()
                 .enumerate()
@@ -142,21 +135,28 @@ impl Model {
             return Err(ModelError::Corrupt("table size"));
         }
         let nrows = 1usize << bits;
-        let mut weights = vec![0i16; nrows * NTAGS];
         let count = r.u32()?;
+        let mut rows: Vec<(usize, Row)> = Vec::with_capacity((count as usize).min(nrows));
         let mut row = 0usize;
-        for _ in 0..count {
-            row += r.varint()? as usize;
+        for i in 0..count {
+            let gap = r.varint()? as usize;
+            if i > 0 && gap == 0 {
+                return Err(ModelError::Corrupt("rows out of order"));
+            }
+            row = row.saturating_add(gap);
             if row >= nrows {
                 return Err(ModelError::Corrupt("row out of range"));
             }
             let mask = u16::from_le_bytes([r.u8()?, r.u8()?]);
-            for k in 0..NTAGS {
+            let mut w = [0i16; NTAGS];
+            for (k, w) in w.iter_mut().enumerate() {
                 if mask & (1 << k) != 0 {
-                    weights[row * NTAGS + k] = i16::from_le_bytes([r.u8()?, r.u8()?]);
+                    *w = i16::from_le_bytes([r.u8()?, r.u8()?]);
                 }
             }
+            rows.push((row, w));
         }
+        let weights = Weights::from_rows(nrows, rows);
         let mut gazetteer = Gazetteer::default();
         let max_len = r.u8()? as usize;
         let n = r.u32()?;

@@ -21,6 +21,7 @@ use super::features::{
     GAZ_REGION, NTAGS,
 };
 use super::model::{sha256_hex, Manifest};
+use super::table::Weights;
 use super::{best, decode_doc, prepare_doc, Model, NerType};
 use crate::entities::conll::{self, chunks, Document};
 use crate::entities::tokenize::Tokens;
@@ -187,7 +188,7 @@ pub fn train(
     let mut feats = Feats::default();
     let mut history = IdMap::default();
     let mut tags = Vec::new();
-    let mut model = Model::new(opts.table_bits, Vec::new(), full);
+    let mut model = Model::new(opts.table_bits, Weights::default(), full);
     for epoch in 0..opts.epochs {
         for i in (1..order.len()).rev() {
             let j = rng.below(i + 1);
@@ -229,7 +230,7 @@ pub fn train(
                 },
             );
         }
-        model.weights = average(&w, &acc, step);
+        model.weights = Weights::from_dense(&average(&w, &acc, step));
         let mut line = format!("epoch {:>2}: {errors} training errors", epoch + 1);
         if let Some(dev) = dev_docs {
             let r = conll::evaluate_docs(&model, dev);
