@@ -13,7 +13,6 @@ use tantivy::{TantivyDocument, Term};
 
 use super::{Archive, HitEntities};
 use crate::article::HumanTags;
-use crate::entities::EntityKind;
 use crate::error::Result;
 
 /// An article as stored in the index: what the article view of the web page shows.
@@ -58,15 +57,9 @@ impl Archive {
             .get_first(f.date)
             .and_then(|v| v.as_datetime())
             .and_then(|d| DateTime::from_timestamp(d.into_timestamp_secs(), 0));
-        let mut entities = HitEntities::default();
-        for (kind, name) in facets(&doc, f.entity) {
-            match EntityKind::parse(&kind) {
-                Some(EntityKind::Org) => entities.org.push(name),
-                Some(EntityKind::Person) => entities.person.push(name),
-                Some(EntityKind::Place) => entities.place.push(name),
-                None => {}
-            }
-        }
+        let entities =
+            super::facets::EntityReader::new(&searcher, searcher.schema().get_field_name(f.entity))
+                .hit_entities(address)?;
         let mut tags = HumanTags::default();
         for (kind, name) in facets(&doc, f.tags) {
             match kind.as_str() {
@@ -97,8 +90,8 @@ impl Archive {
 fn facets(doc: &TantivyDocument, field: Field) -> Vec<(String, String)> {
     doc.get_all(field)
         .filter_map(|value| {
-            // A stored facet is its encoded path, segments separated by NUL; so is an entity value.
-            let encoded = value.as_facet().or_else(|| value.as_str())?;
+            // A stored facet is its encoded path: segments separated by NUL.
+            let encoded = value.as_facet()?;
             let mut parts = encoded.split('\0');
             Some((parts.next()?.to_string(), parts.next()?.to_string()))
         })

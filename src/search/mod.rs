@@ -23,9 +23,7 @@ use tantivy::schema::Value;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Order, ReloadPolicy, Searcher, TantivyDocument};
 
-use crate::entities::EntityKind;
 use crate::error::Result;
-use crate::index::schema::split_entity_value;
 use crate::index::{Fields, OpenIndex};
 pub use facets::{FacetCount, Facets};
 pub use filters::{DateRange, EntityFilter};
@@ -218,9 +216,13 @@ impl Archive {
         let mut snippets = SnippetGenerator::create(&searcher, &*highlight, fields.body)?;
         snippets.set_max_num_chars(snippet::SNIPPET_CHARS);
         let mut hits = Vec::with_capacity(page.len());
+        let mut entities =
+            facets::EntityReader::new(&searcher, searcher.schema().get_field_name(fields.entity));
         for (score, address) in page {
             let doc: TantivyDocument = searcher.doc(address)?;
-            hits.push(self.hit(&doc, score, &snippets));
+            let mut hit = self.hit(&doc, score, &snippets);
+            hit.entities = entities.hit_entities(address)?;
+            hits.push(hit);
         }
         let facets = match facet_counts {
             Some(counts) => facets::top(&counts, request.facet_limit),
@@ -245,18 +247,6 @@ impl Archive {
         let body = text(f.body);
         let raw = snippets.snippet(&body);
         let snippet = Snippet::from_fragment(raw.fragment(), raw.highlighted(), &body);
-        let mut entities = HitEntities::default();
-        for value in doc.get_all(f.entity) {
-            let Some((kind, name)) = value.as_str().and_then(split_entity_value) else {
-                continue;
-            };
-            match EntityKind::parse(kind) {
-                Some(EntityKind::Org) => entities.org.push(name.to_string()),
-                Some(EntityKind::Person) => entities.person.push(name.to_string()),
-                Some(EntityKind::Place) => entities.place.push(name.to_string()),
-                None => {}
-            }
-        }
         Hit {
             id: text(f.id),
             title: text(f.title),
@@ -269,7 +259,7 @@ impl Archive {
             snippet_html: snippet.to_html(),
             snippet,
             source: text(f.source),
-            entities,
+            entities: HitEntities::default(),
         }
     }
 }

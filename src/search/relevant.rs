@@ -13,14 +13,11 @@
 use std::collections::HashMap;
 
 use tantivy::collector::{Count, TopDocs};
-use tantivy::schema::Value;
-use tantivy::TantivyDocument;
 
 use super::facets::{self, FacetCount, Facets};
 use super::{query, Archive, SearchRequest};
 use crate::entities::EntityKind;
 use crate::error::Result;
-use crate::index::schema::split_entity_value;
 
 /// How many of the best hits decide the order.
 pub const SAMPLE: usize = 100;
@@ -55,14 +52,11 @@ impl Archive {
         }
         // Summed score of the sampled hits naming each (kind, name).
         let mut weight: HashMap<(String, String), f32> = HashMap::new();
+        let mut entities =
+            facets::EntityReader::new(&searcher, searcher.schema().get_field_name(fields.entity));
         for (score, address) in top {
-            let doc: TantivyDocument = searcher.doc(address)?;
-            for value in doc.get_all(fields.entity) {
-                if let Some((kind, name)) = value.as_str().and_then(split_entity_value) {
-                    *weight
-                        .entry((kind.to_string(), name.to_string()))
-                        .or_default() += score;
-                }
+            for (kind, name) in entities.entities(address)? {
+                *weight.entry((kind.as_str().to_string(), name)).or_default() += score;
             }
         }
         let all = facets::top(&counts, usize::MAX);

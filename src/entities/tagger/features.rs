@@ -56,7 +56,7 @@ pub(crate) fn mix(mut h: u64) -> u64 {
 }
 
 /// What the features need to know about one token.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct TokInfo {
     pub word: u64,
     pub lower: u64,
@@ -88,8 +88,51 @@ fn class(b: u8) -> u8 {
 
 impl TokInfo {
     /// Hashes one token.
+    #[inline]
     pub fn of(w: &str) -> TokInfo {
         let b = w.as_bytes();
+        // Most tokens of running text are plain lower-case words: their shape is always `x` and
+        // their written form is their lower-case form, so only one hash needs the bytes.
+        if !b.is_empty() && b.iter().all(u8::is_ascii_lowercase) {
+            TokInfo::of_lower(b)
+        } else {
+            TokInfo::of_any(b)
+        }
+    }
+
+    /// [`TokInfo::of`] for a non-empty word of ASCII lower-case letters.
+    fn of_lower(b: &[u8]) -> TokInfo {
+        let mut lower = FNV_OFFSET;
+        for &c in b {
+            lower = (lower ^ c as u64).wrapping_mul(FNV_PRIME);
+        }
+        let mut head = 0u32;
+        for (k, &c) in b.iter().take(4).enumerate() {
+            head |= (c as u32) << (8 * k);
+        }
+        let mut tail = 0u32;
+        for &c in &b[b.len().saturating_sub(4)..] {
+            tail = tail >> 8 | (c as u32) << 24;
+        }
+        TokInfo {
+            word: lower,
+            lower,
+            shape: (FNV_OFFSET ^ b'x' as u64).wrapping_mul(FNV_PRIME),
+            head,
+            tail: if b.len() >= 4 {
+                tail
+            } else {
+                tail >> (8 * (4 - b.len()))
+            },
+            len: b.len().min(255) as u8,
+            flags: F_ALPHA | F_LOWER,
+            doc: 0,
+            gaz: 0,
+        }
+    }
+
+    /// [`TokInfo::of`] for any token.
+    fn of_any(b: &[u8]) -> TokInfo {
         let mut word = FNV_OFFSET;
         let mut lower = FNV_OFFSET;
         let mut shape = FNV_OFFSET;
@@ -233,11 +276,20 @@ pub const GAZ_LOC: u32 = 5;
 pub const GAZ_MISC: u32 = 6;
 
 /// Name lists, stored as hashes of the lower-cased phrase (see [`phrase_step`]) mapped to class bits.
+///
+/// `filter` has one bit per slice of the hash space that holds a key (64 KB for the shipped
+/// lists): [`Gazetteer::mark`] tries every phrase of up to five tokens from every capitalised
+/// token, and nearly all of them are in no list, so a bit test in cache answers most look-ups
+/// that would otherwise probe the map.
 #[derive(Clone, Debug, Default)]
 pub struct Gazetteer {
     pub(crate) map: IdMap<u8>,
     pub(crate) max_len: usize,
+    filter: Vec<u64>,
 }
+
+/// log2 of the filter's bits.
+const FILTER_BITS: u32 = 19;
 
 /// Longest phrase a gazetteer matches, in tokens.
 pub(crate) const GAZ_MAX_LEN: usize = 5;
@@ -249,13 +301,40 @@ impl Gazetteer {
             return;
         }
         let key = tokens.iter().fold(0, |h, t| phrase_step(h, t.lower));
-        *self.map.entry(key).or_insert(0) |= 1 << class;
-        self.max_len = self.max_len.max(tokens.len());
+        self.insert_key(key, 1 << class, tokens.len());
     }
 
     pub(crate) fn insert_key(&mut self, key: u64, bits: u8, len: usize) {
         *self.map.entry(key).or_insert(0) |= bits;
         self.max_len = self.max_len.max(len);
+        if self.filter.is_empty() {
+            self.filter = vec![0; 1 << (FILTER_BITS - 6)];
+        }
+        let slot = Self::slot(key);
+        self.filter[slot >> 6] |= 1 << (slot & 63);
+    }
+
+    pub(crate) fn reserve(&mut self, keys: usize) {
+        self.map.reserve(keys);
+    }
+
+    #[inline]
+    fn slot(key: u64) -> usize {
+        (mix(key) >> (64 - FILTER_BITS)) as usize
+    }
+
+    /// The classes of a phrase key, if it is in any list.
+    #[inline]
+    fn get(&self, key: u64) -> Option<u8> {
+        let slot = Self::slot(key);
+        let maybe = self
+            .filter
+            .get(slot >> 6)
+            .is_some_and(|w| w & (1 << (slot & 63)) != 0);
+        if !maybe {
+            return None;
+        }
+        self.map.get(&key).copied()
     }
 
     pub fn len(&self) -> usize {
@@ -279,7 +358,7 @@ impl Gazetteer {
             let mut h = 0;
             for e in s..n.min(s + self.max_len) {
                 h = phrase_step(h, infos[e].lower);
-                if let Some(&bits) = self.map.get(&h) {
+                if let Some(bits) = self.get(h) {
                     let mut bits = bits as u32;
                     while bits != 0 {
                         let c = bits.trailing_zeros();
@@ -487,5 +566,47 @@ pub(crate) fn features(
         let pos = (i == 0) as u64 | caps << 1;
         out.push(f1(41, c.doc as u64), shift);
         out.push(f2(42, c.doc as u64, pos), shift);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The lower-case fast path hashes exactly as the general one: the trained weights depend on it.
+    #[test]
+    fn lower_case_fast_path_matches_the_general_one() {
+        for w in [
+            "a",
+            "of",
+            "the",
+            "said",
+            "memorandum",
+            "abcdefghijklmnopqrstuvwxyz",
+        ] {
+            assert_eq!(TokInfo::of(w), TokInfo::of_any(w.as_bytes()), "{w}");
+        }
+        // Not lower-case ASCII: the general path.
+        for w in ["", "WHO", "Norov", "don't", "1987", "café", "x-ray"] {
+            assert_eq!(TokInfo::of(w), TokInfo::of_any(w.as_bytes()), "{w}");
+        }
+    }
+
+    #[test]
+    fn gazetteer_finds_what_was_inserted_and_nothing_else() {
+        let mut g = Gazetteer::default();
+        let phrase = [TokInfo::of("New"), TokInfo::of("York")];
+        g.insert(&phrase, GAZ_CITY);
+        let mut sent = [
+            TokInfo::of("in"),
+            TokInfo::of("New"),
+            TokInfo::of("York"),
+            TokInfo::of("New"),
+        ];
+        g.mark(&mut sent);
+        let begins = 1 << (2 * GAZ_CITY);
+        let inside = 1 << (2 * GAZ_CITY + 1);
+        let marks: Vec<u32> = sent.iter().map(|t| t.gaz).collect();
+        assert_eq!(marks, [0, begins, inside, 0]);
     }
 }

@@ -30,12 +30,18 @@ pub(crate) struct Weights {
 impl Weights {
     /// Builds the table from `(row index, weights)` in increasing row order; all-zero rows are
     /// dropped. `table_rows` must be a multiple of 64 (tables are powers of two of at least 2^10).
-    pub(crate) fn from_rows(table_rows: usize, rows: impl IntoIterator<Item = (usize, Row)>) -> Self {
+    pub(crate) fn from_rows(
+        table_rows: usize,
+        rows: impl IntoIterator<Item = (usize, Row)>,
+    ) -> Self {
         let mut blocks = vec![Block::default(); table_rows.div_ceil(64)];
         let mut packed = Vec::new();
         let mut last = None;
         for (r, row) in rows {
-            debug_assert!(last.is_none_or(|l| l < r), "rows must come in increasing order");
+            debug_assert!(
+                last.is_none_or(|l| l < r),
+                "rows must come in increasing order"
+            );
             last = Some(r);
             if r >= table_rows || row.iter().all(|&w| w == 0) {
                 continue;
@@ -113,9 +119,7 @@ mod tests {
         let n = 1 << 10;
         let mut dense = vec![0i16; n * NTAGS];
         // Rows at block edges, a full block, and scattered ones.
-        let set: Vec<usize> = (0..64)
-            .chain([64 + 63, 128, 500, 511, 512, 1023])
-            .collect();
+        let set: Vec<usize> = (0..64).chain([64 + 63, 128, 500, 511, 512, 1023]).collect();
         for &r in &set {
             dense[r * NTAGS..][..NTAGS].copy_from_slice(&row(r as i16 + 1));
         }
