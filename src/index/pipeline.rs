@@ -35,7 +35,7 @@ pub const STREAM_BYTES: u64 = 32 << 20;
 pub const CHUNK_LINES: usize = 4096;
 /// Files per parallel batch, and the bytes a batch may hold.
 const BATCH_FILES: usize = 64;
-const BATCH_BYTES: u64 = 32 << 20;
+const BATCH_BYTES: u64 = 2 << 20;
 /// Parsed parts waiting for the writer.
 const QUEUE: usize = 4 * BATCH_FILES;
 /// Article text parsed but not yet handed to the writer. Enough to keep the writer busy while the

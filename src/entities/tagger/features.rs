@@ -412,8 +412,19 @@ pub(crate) fn mark_doc(infos: &mut [TokInfo], sents: &[(u32, u32)], seen: &mut I
     if seen.is_empty() {
         return;
     }
+    // Pass 2 asks, of every lower-case token, whether the same word is capitalised somewhere: a
+    // few dozen words per article are, so a 4096-bit filter answers most of them without the map.
+    let mut filter = [0u64; 64];
+    let slot = |key: u64| (mix(key) >> 52) as usize;
+    for &key in seen.keys() {
+        filter[slot(key) >> 6] |= 1 << (slot(key) & 63);
+    }
     for t in infos.iter() {
         if t.flags & (F_LOWER | F_ANYCAP) == F_LOWER {
+            let s = slot(t.lower);
+            if filter[s >> 6] & (1 << (s & 63)) == 0 {
+                continue;
+            }
             if let Some(bits) = seen.get_mut(&t.lower) {
                 *bits |= D_LOWER;
             }

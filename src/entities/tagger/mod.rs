@@ -230,13 +230,7 @@ impl Model {
     #[inline]
     fn score(&self, feats: &[u32]) -> [i32; NTAGS] {
         let mut s = [0i32; NTAGS];
-        for &f in feats {
-            if let Some(row) = self.weights.row(f) {
-                for k in 0..NTAGS {
-                    s[k] += row[k] as i32;
-                }
-            }
-        }
+        self.weights.add_rows(feats, &mut s);
         s
     }
 }
