@@ -18,11 +18,9 @@ pub fn to_document(fields: &Fields, article: &Article, file: &FileState) -> Tant
     doc.add_u64(fields.file_hash, file.hash);
     doc.add_text(fields.title, &article.title);
     doc.add_text(fields.body, &article.body);
-    if let Some(text) = fields.text {
-        // Two values of one field are indexed as one text (one length, one BM25): see query.rs.
-        doc.add_text(text, &article.title);
-        doc.add_text(text, &article.body);
-    }
+    // Two values of one field are indexed as one text (one length, one BM25): see query.rs.
+    doc.add_text(fields.text, &article.title);
+    doc.add_text(fields.text, &article.body);
     if let Some(date) = article.date {
         doc.add_date(
             fields.date,

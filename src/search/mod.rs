@@ -213,7 +213,8 @@ impl Archive {
 
         // Ranking scores a field snippets cannot show; highlight the query's words in the body.
         let highlight = query::highlight_query(&self.index, &request.query)?;
-        let mut snippets = SnippetGenerator::create(&searcher, &*highlight, fields.body)?;
+        // The generator takes the terms of `text` and its analyzer; it runs over the stored body.
+        let mut snippets = SnippetGenerator::create(&searcher, &*highlight, fields.text)?;
         snippets.set_max_num_chars(snippet::SNIPPET_CHARS);
         let mut hits = Vec::with_capacity(page.len());
         let mut entities =

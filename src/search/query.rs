@@ -148,23 +148,49 @@ pub fn text_query(index: &OpenIndex, text: &str) -> Result<Box<dyn Query>> {
         return Ok(natural_query(index, text, &Ranking::default()));
     }
     let fields = &index.fields;
-    let mut parser = QueryParser::for_index(&index.index, vec![fields.title, fields.body]);
+    let mut parser = QueryParser::for_index(&index.index, vec![fields.title, fields.text]);
     parser.set_field_boost(fields.title, TITLE_BOOST);
-    parser.parse_query(text).map_err(|e| Error::BadQuery {
-        query: text.to_string(),
-        reason: e.to_string(),
-    })
+    parser
+        .parse_query(&body_as_text(text))
+        .map_err(|e| Error::BadQuery {
+            query: text.to_string(),
+            reason: e.to_string(),
+        })
 }
 
-/// The words to highlight in a snippet of the body: the query's own body terms for text with
-/// syntax; for plain text, the body terms of the words [`natural_query`] scores (which scores the
-/// `text` field, so it names no body terms itself).
+/// `body:` in query syntax means the article text, which is indexed as `text` (title and body):
+/// rewritten outside quotes, at the start of a word (after `+`, `-` or `(`).
+fn body_as_text(query: &str) -> String {
+    let mut out = String::with_capacity(query.len());
+    let mut quoted = false;
+    let mut word_start = true;
+    let mut rest = query;
+    while let Some(c) = rest.chars().next() {
+        if !quoted && word_start && rest.starts_with("body:") {
+            out.push_str("text:");
+            rest = &rest["body:".len()..];
+            word_start = false;
+            continue;
+        }
+        if c == '"' {
+            quoted = !quoted;
+        }
+        word_start = c.is_whitespace() || matches!(c, '+' | '-' | '(');
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+/// The words to highlight in a snippet of the body: the query's own terms for text with syntax;
+/// for plain text, the words [`natural_query`] scores. Both as terms of `text`, whose analyzer the
+/// snippet generator then runs over the stored body.
 pub fn highlight_query(index: &OpenIndex, text: &str) -> Result<Box<dyn Query>> {
     let trimmed = text.trim();
     if trimmed.is_empty() || trimmed == "*" || uses_syntax(trimmed) {
         return text_query(index, text);
     }
-    let body = index.fields.body;
+    let body = index.fields.text;
     let terms = query_terms(trimmed, &Ranking::default()).counts;
     Ok(Box::new(BooleanQuery::new(
         terms
@@ -389,12 +415,8 @@ pub fn natural_query(index: &OpenIndex, text: &str, ranking: &Ranking) -> Box<dy
         counts: terms,
         sequence,
     } = query_terms(text, ranking);
-    // Where a term is scored, with what weight. An index built before the `text` field existed
-    // scores title and body separately, as chronicle used to.
-    let places: Vec<(tantivy::schema::Field, f32)> = match fields.text {
-        Some(story) => vec![(story, 1.0), (fields.title, ranking.title_boost)],
-        None => vec![(fields.title, TITLE_BOOST), (fields.body, 1.0)],
-    };
+    // Where a term is scored, with what weight.
+    let places = [(fields.text, 1.0), (fields.title, ranking.title_boost)];
     let term_query = |field, term: &str, boost: f32| -> Box<dyn Query> {
         let query = Box::new(TermQuery::new(
             Term::from_field_text(field, term),
@@ -428,7 +450,7 @@ pub fn natural_query(index: &OpenIndex, text: &str, ranking: &Ranking) -> Box<dy
             }
         }
         for (a, b) in pairs {
-            for field in [fields.title, fields.body] {
+            for field in [fields.title, fields.text] {
                 let phrase = PhraseQuery::new_with_offset_and_slop(
                     vec![
                         (0, Term::from_field_text(field, a)),
@@ -469,17 +491,12 @@ pub fn natural_query(index: &OpenIndex, text: &str, ranking: &Ranking) -> Box<dy
     Box::new(BooleanQuery::new(clauses))
 }
 
-/// Stock tantivy, for comparison only: its query parser over one title+body field (`text`; title
-/// and body with equal weights in an index without it), OR, with the text reduced to lower-case
+/// Stock tantivy, for comparison only: its query parser over the title+body field (`text`), OR, with the text reduced to lower-case
 /// words so that no character of a natural-language query is taken for syntax. Since tantivy 0.26
 /// the parser keeps a repeated word once.
 pub fn baseline_query(index: &OpenIndex, text: &str) -> Result<Box<dyn Query>> {
     let fields = &index.fields;
-    let searched = match fields.text {
-        Some(story) => vec![story],
-        None => vec![fields.title, fields.body],
-    };
-    let parser = QueryParser::for_index(&index.index, searched);
+    let parser = QueryParser::for_index(&index.index, vec![fields.text]);
     let words: String = text
         .chars()
         .map(|c| {
@@ -549,6 +566,20 @@ mod tests {
 
     fn words(text: &str) -> Vec<String> {
         terms(text).into_iter().map(|(t, _)| t).collect()
+    }
+
+    #[test]
+    fn body_field_in_syntax_means_the_article_text() {
+        assert_eq!(body_as_text("body:cocoa"), "text:cocoa");
+        assert_eq!(
+            body_as_text("+body:cocoa -(body:sugar) title:body"),
+            "+text:cocoa -(text:sugar) title:body"
+        );
+        assert_eq!(
+            body_as_text("\"somebody: body:x\" body:y"),
+            "\"somebody: body:x\" text:y"
+        );
+        assert_eq!(body_as_text("nobody:x"), "nobody:x");
     }
 
     #[test]
