@@ -83,7 +83,7 @@ pub fn stats(open: &OpenIndex) -> Result<Stats> {
         .iter()
         .map(|kind| (kind.as_str().to_string(), 0))
         .collect();
-    for value in counts.keys() {
+    for value in crate::search::facets::all_counts(&counts).keys() {
         if let Some(n) = split_entity_value(value).and_then(|(kind, _)| entities.get_mut(kind)) {
             *n += 1;
         }

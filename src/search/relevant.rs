@@ -59,7 +59,7 @@ impl Archive {
                 *weight.entry((kind.as_str().to_string(), name)).or_default() += score;
             }
         }
-        let all = facets::top(&counts, usize::MAX);
+        let all = facets::rank(&facets::all_counts(&counts), usize::MAX);
         let ranked = |kind: EntityKind| -> Vec<FacetCount> {
             let mut list: Vec<(f32, FacetCount)> = all
                 .get(kind)
