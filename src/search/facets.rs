@@ -2,10 +2,12 @@
 
 use std::collections::HashMap;
 use std::ops::Bound;
+use std::sync::{Arc, Mutex};
 
 use serde::Serialize;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::StrColumn;
+use tantivy::index::SegmentId;
 use tantivy::{DocAddress, DocId, Score, Searcher, SegmentOrdinal, SegmentReader};
 
 use super::HitEntities;
@@ -56,11 +58,94 @@ pub type EntityCounts = HashMap<String, u64>;
 /// top few costs well under one.
 pub struct EntityCollector {
     field_name: String,
+    cache: Option<Arc<EntityCache>>,
 }
 
+/// A collector that reads the column directly (one-off uses: stats).
 pub fn collector(field_name: &str) -> EntityCollector {
     EntityCollector {
         field_name: field_name.to_string(),
+        cache: None,
+    }
+}
+
+/// A collector that reads each segment's entity ordinals from `cache`, filling it as needed.
+pub fn cached_collector(field_name: &str, cache: Arc<EntityCache>) -> EntityCollector {
+    EntityCollector {
+        field_name: field_name.to_string(),
+        cache: Some(cache),
+    }
+}
+
+/// Every document's entity ordinals, per segment, as flat arrays in memory.
+///
+/// Counting facets visits every hit: on a million articles a common word has hundreds of
+/// thousands, and reading each one's ordinals through the column's multi-value index and
+/// bit-packed values was most of a search with facets (p50 32 ms, p95 83 ms). From flat arrays it
+/// is a tight loop. The arrays take 4 bytes per document and 4 per entity mention (about 30 MB for
+/// a million articles), are built once per segment on its first counted search, and are dropped
+/// with the segment ([`EntityCache::retain`]).
+#[derive(Default)]
+pub struct EntityCache {
+    segments: Mutex<HashMap<SegmentId, Arc<SegmentEntities>>>,
+}
+
+/// One segment's ordinals: those of document `d` are `ords[starts[d]..starts[d + 1]]`.
+pub struct SegmentEntities {
+    starts: Vec<u32>,
+    ords: Vec<u32>,
+}
+
+impl SegmentEntities {
+    fn build(column: &StrColumn, max_doc: DocId) -> SegmentEntities {
+        let mut starts = Vec::with_capacity(max_doc as usize + 1);
+        let mut ords = Vec::new();
+        for doc in 0..max_doc {
+            starts.push(ords.len() as u32);
+            ords.extend(column.term_ords(doc).map(|o| o as u32));
+        }
+        starts.push(ords.len() as u32);
+        SegmentEntities { starts, ords }
+    }
+
+    #[inline]
+    fn of(&self, doc: DocId) -> &[u32] {
+        let d = doc as usize;
+        match (self.starts.get(d), self.starts.get(d + 1)) {
+            (Some(&a), Some(&b)) => self.ords.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+}
+
+impl EntityCache {
+    fn get_or_build(&self, reader: &SegmentReader, column: &StrColumn) -> Arc<SegmentEntities> {
+        let id = reader.segment_id();
+        let lock = |m: &Mutex<HashMap<SegmentId, Arc<SegmentEntities>>>| {
+            m.lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .get(&id)
+                .cloned()
+        };
+        if let Some(found) = lock(&self.segments) {
+            return found;
+        }
+        // Built outside the lock: segments are searched in parallel.
+        let built = Arc::new(SegmentEntities::build(column, reader.max_doc()));
+        self.segments
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .entry(id)
+            .or_insert(built)
+            .clone()
+    }
+
+    /// Forgets segments that are no longer in the index (merged away, or a rebuilt generation).
+    pub fn retain(&self, live: &[SegmentId]) {
+        self.segments
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .retain(|id, _| live.contains(id));
     }
 }
 
@@ -82,7 +167,15 @@ impl Collector for EntityCollector {
         // A segment where no article has an entity has no column at all.
         let column = reader.fast_fields().str(&self.field_name)?;
         let counts = vec![0; column.as_ref().map_or(0, |c| c.num_terms())];
-        Ok(SegmentEntityCollector { column, counts })
+        let flat = match (&self.cache, &column) {
+            (Some(cache), Some(column)) => Some(cache.get_or_build(reader, column)),
+            _ => None,
+        };
+        Ok(SegmentEntityCollector {
+            column,
+            flat,
+            counts,
+        })
     }
 
     fn requires_scoring(&self) -> bool {
@@ -96,6 +189,7 @@ impl Collector for EntityCollector {
 
 pub struct SegmentEntityCollector {
     column: Option<StrColumn>,
+    flat: Option<Arc<SegmentEntities>>,
     counts: Vec<u32>,
 }
 
@@ -103,6 +197,14 @@ impl SegmentCollector for SegmentEntityCollector {
     type Fruit = Vec<SegmentCounts>;
 
     fn collect(&mut self, doc: DocId, _: Score) {
+        if let Some(flat) = &self.flat {
+            for &ord in flat.of(doc) {
+                if let Some(count) = self.counts.get_mut(ord as usize) {
+                    *count += 1;
+                }
+            }
+            return;
+        }
         let Some(column) = &self.column else {
             return;
         };
@@ -191,7 +293,7 @@ pub fn top(segments: &[SegmentCounts], limit: usize) -> Facets {
             lists
         })
         .collect();
-    let mut m = limit * 8;
+    let mut m = limit * 4;
     loop {
         let mut totals: HashMap<String, u64> = HashMap::new();
         let mut bounds = [0u64; 3];

@@ -130,6 +130,7 @@ pub struct SearchResults {
 pub struct Archive {
     index: OpenIndex,
     reader: tantivy::IndexReader,
+    entity_cache: std::sync::Arc<facets::EntityCache>,
 }
 
 impl Archive {
@@ -139,13 +140,21 @@ impl Archive {
     }
 
     /// Wraps an index that is already open, wherever it lives (an in-RAM index in the fuzz targets).
-    pub fn new(index: OpenIndex) -> Result<Archive> {
+    ///
+    /// Segments are searched in parallel, one thread per core: a million-article index has about
+    /// ten, and counting facets over a query's hits is work per segment.
+    pub fn new(mut index: OpenIndex) -> Result<Archive> {
+        index.index.set_default_multithread_executor()?;
         let reader = index
             .index
             .reader_builder()
             .reload_policy(ReloadPolicy::OnCommitWithDelay)
             .try_into()?;
-        Ok(Archive { index, reader })
+        Ok(Archive {
+            index,
+            reader,
+            entity_cache: Default::default(),
+        })
     }
 
     pub fn index(&self) -> &OpenIndex {
@@ -177,8 +186,18 @@ impl Archive {
         let searcher = self.searcher();
         let fields = self.index.fields;
         // Counting facets visits every hit's entity ordinals; skip it when nobody asked.
-        let facet_collector = (request.facet_limit > 0)
-            .then(|| facets::collector(searcher.schema().get_field_name(fields.entity)));
+        let facet_collector = (request.facet_limit > 0).then(|| {
+            let live: Vec<_> = searcher
+                .segment_readers()
+                .iter()
+                .map(|r| r.segment_id())
+                .collect();
+            self.entity_cache.retain(&live);
+            facets::cached_collector(
+                searcher.schema().get_field_name(fields.entity),
+                self.entity_cache.clone(),
+            )
+        });
         let limit = request.limit.max(1);
 
         let (page, total, facet_counts): (Vec<(Option<f32>, DocAddress)>, usize, _) = match request
