@@ -114,21 +114,14 @@ impl TokInfo {
         for &c in &b[b.len().saturating_sub(4)..] {
             tail = tail >> 8 | (c as u32) << 24;
         }
-        TokInfo {
-            word: lower,
-            lower,
-            shape: (FNV_OFFSET ^ b'x' as u64).wrapping_mul(FNV_PRIME),
+        let shape = (FNV_OFFSET ^ b'x' as u64).wrapping_mul(FNV_PRIME);
+        TokInfo::from_parts(
+            [lower, lower, shape],
             head,
-            tail: if b.len() >= 4 {
-                tail
-            } else {
-                tail >> (8 * (4 - b.len()))
-            },
-            len: b.len().min(255) as u8,
-            flags: F_ALPHA | F_LOWER,
-            doc: 0,
-            gaz: 0,
-        }
+            tail,
+            b.len(),
+            F_ALPHA | F_LOWER,
+        )
     }
 
     /// [`TokInfo::of`] for any token.
@@ -186,17 +179,21 @@ impl TokInfo {
         if upper >= 2 && lowers == 0 {
             flags |= F_ALLCAPS;
         }
+        TokInfo::from_parts([word, lower, shape], head, tail, b.len(), flags)
+    }
+
+    /// Assembles a token's info: `[word, lower, shape]` hashes, the first four and last four bytes
+    /// (`tail` as accumulated, last byte highest), the length in bytes and the flags.
+    fn from_parts(hashes: [u64; 3], head: u32, tail: u32, n: usize, flags: u32) -> TokInfo {
+        let [word, lower, shape] = hashes;
         TokInfo {
             word,
             lower,
             shape,
             head,
-            tail: if b.len() >= 4 {
-                tail
-            } else {
-                tail >> (8 * (4 - b.len()))
-            },
-            len: b.len().min(255) as u8,
+            // Shorter than four bytes: shift the bytes down to the low end.
+            tail: if n >= 4 { tail } else { tail >> (8 * (4 - n)) },
+            len: n.min(255) as u8,
             flags,
             doc: 0,
             gaz: 0,
