@@ -191,8 +191,12 @@ impl TokInfo {
             lower,
             shape,
             head,
-            // Shorter than four bytes: shift the bytes down to the low end.
-            tail: if n >= 4 { tail } else { tail >> (8 * (4 - n)) },
+            // Shorter than four bytes: shift the bytes down to the low end (an empty token has none).
+            tail: if n >= 4 {
+                tail
+            } else {
+                tail.checked_shr(8 * (4 - n) as u32).unwrap_or(0)
+            },
             len: n.min(255) as u8,
             flags,
             doc: 0,
