@@ -44,8 +44,8 @@
 use std::ops::Bound;
 
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, QueryParser,
-    RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query,
+    QueryParser, RangeQuery, TermQuery,
 };
 use tantivy::schema::IndexRecordOption;
 use tantivy::Term;
@@ -71,6 +71,12 @@ pub const STOP_WORDS_FROM: usize = 5;
 pub const PAIR_BOOST: f32 = 0.1;
 pub const PAIR_SLOP: u32 = 1;
 
+/// The default [`Ranking::pair_max_df`]: a pair with a word in more than this share of the articles
+/// gets no proximity clause (see [`SelectivePair`]). Measured (mean nDCG@10 / MAP of the seven
+/// collections): every pair .489 / .363, 0.2 .490 / .362, 0.1 .488 / .361, 0.05 .487 / .360; on a
+/// million articles 0.2 took the p95 of a search from 31 to 16 ms (47 to 33 with facets).
+pub const PAIR_MAX_DF: f32 = 0.2;
+
 /// Weight of the extra score given to articles that contain every word of the query.
 pub const ALL_WORDS_BONUS: f32 = 1.0;
 
@@ -93,6 +99,9 @@ pub struct Ranking {
     pub pair_boost: f32,
     /// How far apart (in positions) the two words of a pair may be.
     pub pair_slop: u32,
+    /// A pair whose words include one found in more than this share of the articles gets no
+    /// proximity clause (1: every pair gets one).
+    pub pair_max_df: f32,
 }
 
 impl Default for Ranking {
@@ -104,6 +113,7 @@ impl Default for Ranking {
             stop_words_from: STOP_WORDS_FROM,
             pair_boost: PAIR_BOOST,
             pair_slop: PAIR_SLOP,
+            pair_max_df: PAIR_MAX_DF,
         }
     }
 }
@@ -131,6 +141,7 @@ impl Ranking {
             "stop_words_from" => self.stop_words_from = number()? as usize,
             "pair_boost" => self.pair_boost = number()?,
             "pair_slop" => self.pair_slop = number()? as u32,
+            "pair_max_df" => self.pair_max_df = number()?,
             _ => return Err(bad("unknown parameter")),
         }
         Ok(())
@@ -406,6 +417,39 @@ fn query_terms(text: &str, ranking: &Ranking) -> QueryTerms {
     }
 }
 
+/// A proximity clause that stands aside when one of its words is in more than `max_df` of the
+/// articles. Checking `said`+`to` positions in most of a million articles was half of a slow
+/// search's time, for a pair that says little about relevance. The check needs the searcher's
+/// document frequencies, which a query only sees when its weight is built: hence a wrapper.
+#[derive(Clone, Debug)]
+struct SelectivePair {
+    phrase: PhraseQuery,
+    max_df: f32,
+}
+
+impl Query for SelectivePair {
+    fn weight(
+        &self,
+        scoring: tantivy::query::EnableScoring<'_>,
+    ) -> tantivy::Result<Box<dyn tantivy::query::Weight>> {
+        if self.max_df < 1.0 {
+            if let Some(searcher) = scoring.searcher() {
+                let articles = searcher.num_docs().max(1) as f32;
+                for term in self.phrase.phrase_terms() {
+                    if searcher.doc_freq(&term)? as f32 > self.max_df * articles {
+                        return EmptyQuery.weight(scoring);
+                    }
+                }
+            }
+        }
+        self.phrase.weight(scoring)
+    }
+
+    fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
+        self.phrase.query_terms(visitor)
+    }
+}
+
 /// Plain text as a query: every analyzed term, optional, scored by BM25 over the whole story (the
 /// `text` field) plus a title bonus, weighted by how often the query says it; plus the all-words
 /// bonus. See the module docs for why.
@@ -458,9 +502,13 @@ pub fn natural_query(index: &OpenIndex, text: &str, ranking: &Ranking) -> Box<dy
                     ],
                     ranking.pair_slop,
                 );
+                let pair = SelectivePair {
+                    phrase,
+                    max_df: ranking.pair_max_df,
+                };
                 clauses.push((
                     Occur::Should,
-                    Box::new(BoostQuery::new(Box::new(phrase), ranking.pair_boost)),
+                    Box::new(BoostQuery::new(Box::new(pair), ranking.pair_boost)),
                 ));
             }
         }
@@ -566,6 +614,39 @@ mod tests {
 
     fn words(text: &str) -> Vec<String> {
         terms(text).into_iter().map(|(t, _)| t).collect()
+    }
+
+    /// A proximity clause counts for a pair of selective words, and stands aside when one word
+    /// is in more than `max_df` of the articles.
+    #[test]
+    fn proximity_stands_aside_for_common_words() {
+        use tantivy::collector::TopDocs;
+        use tantivy::schema::{Schema, TEXT};
+        let mut b = Schema::builder();
+        let f = b.add_text_field("t", TEXT);
+        let index = tantivy::Index::create_in_ram(b.build());
+        let mut w: tantivy::IndexWriter = index.writer_with_num_threads(1, 15_000_000).unwrap();
+        for text in ["the cocoa talks", "the cocoa", "the talks", "the end"] {
+            w.add_document(tantivy::doc!(f => text)).unwrap();
+        }
+        w.commit().unwrap();
+        let searcher = index.reader().unwrap().searcher();
+        let pair = |a: &str, b: &str, max_df: f32| {
+            let q = SelectivePair {
+                phrase: PhraseQuery::new(vec![
+                    Term::from_field_text(f, a),
+                    Term::from_field_text(f, b),
+                ]),
+                max_df,
+            };
+            searcher
+                .search(&q, &TopDocs::with_limit(10).order_by_score())
+                .unwrap()
+                .len()
+        };
+        assert_eq!(pair("cocoa", "talks", 0.6), 1); // each word in half of the articles
+        assert_eq!(pair("the", "cocoa", 1.0), 2); // 1: every pair counts
+        assert_eq!(pair("the", "cocoa", 0.6), 0); // `the` is in all four
     }
 
     #[test]
