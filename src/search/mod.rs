@@ -2,10 +2,12 @@
 //!
 //! Brief overview: [`filters`] parses date ranges and entity filters; [`query`] turns the text and
 //! filters into one tantivy query; [`Archive::search`] runs it, ranks by BM25 (or by date), and
-//! gathers, in the same pass over the index, the total count and the entity facet counts; [`snippet`]
-//! cuts the passage shown for each hit. The same request type serves the CLI and the HTTP API, so both
+//! gathers, in the same pass over the index, the total count and the entity facet counts
+//! ([`facets`]); [`snippet`] cuts the passage shown for each hit and [`entity_names`] reads its
+//! entities. The same request type serves the CLI and the HTTP API, so both
 //! always agree.
 
+pub mod entity_names;
 pub mod facets;
 pub mod filters;
 pub mod lookup;
@@ -236,8 +238,10 @@ impl Archive {
         let mut snippets = SnippetGenerator::create(&searcher, &*highlight, fields.text)?;
         snippets.set_max_num_chars(snippet::SNIPPET_CHARS);
         let mut hits = Vec::with_capacity(page.len());
-        let mut entities =
-            facets::EntityReader::new(&searcher, searcher.schema().get_field_name(fields.entity));
+        let mut entities = entity_names::EntityReader::new(
+            &searcher,
+            searcher.schema().get_field_name(fields.entity),
+        );
         for (score, address) in page {
             let doc: TantivyDocument = searcher.doc(address)?;
             let mut hit = self.hit(&doc, score, &snippets);

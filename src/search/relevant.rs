@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use tantivy::collector::{Count, TopDocs};
 
 use super::facets::{self, FacetCount, Facets};
-use super::{query, Archive, SearchRequest};
+use super::{entity_names, query, Archive, SearchRequest};
 use crate::entities::EntityKind;
 use crate::error::Result;
 
@@ -52,8 +52,10 @@ impl Archive {
         }
         // Summed score of the sampled hits naming each (kind, name).
         let mut weight: HashMap<(String, String), f32> = HashMap::new();
-        let mut entities =
-            facets::EntityReader::new(&searcher, searcher.schema().get_field_name(fields.entity));
+        let mut entities = entity_names::EntityReader::new(
+            &searcher,
+            searcher.schema().get_field_name(fields.entity),
+        );
         for (score, address) in top {
             for (kind, name) in entities.entities(address)? {
                 *weight.entry((kind.as_str().to_string(), name)).or_default() += score;
