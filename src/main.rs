@@ -497,7 +497,7 @@ fn run_eval(args: EvalArgs) -> anyhow::Result<Outcome> {
         );
         Ranker::Baseline
     } else {
-        let mut ranking = chronicle::search::query::Ranking::default();
+        let mut ranking = chronicle::search::ranking::Ranking::default();
         for param in &args.params {
             ranking.set(param)?;
         }

@@ -7,7 +7,7 @@
 //! the qrels into an [`Evaluation`]: [`metrics::Measures`] per query and their mean, computed
 //! exactly as `trec_eval` computes them (see [`metrics`] for the details that matter).
 //!
-//! Queries are read as natural language ([`query::natural_query`]): a test collection's
+//! Queries are read as natural language ([`ranking::natural_query`]): a test collection's
 //! `What is (TSS)? ... AND ...` is words, not tantivy syntax. `--baseline` ranks with stock tantivy
 //! instead, so every table shows what chronicle's ranking decisions are worth in the same run.
 
@@ -22,7 +22,7 @@ use tantivy::schema::Value;
 use tantivy::{DocAddress, TantivyDocument};
 
 use crate::error::Result;
-use crate::search::query::{self, Ranking};
+use crate::search::ranking::{self, Ranking};
 use crate::search::Archive;
 use metrics::{Measures, Qrels, Retrieved};
 use trec::Topic;
@@ -35,7 +35,7 @@ pub const DEFAULT_DEPTH: usize = 1000;
 pub enum Ranker {
     /// chronicle's own query construction, with these knobs.
     Chronicle(Ranking),
-    /// Stock tantivy: the query parser over title and body, equal weights ([`query::baseline_query`]).
+    /// Stock tantivy: the query parser over title and body, equal weights ([`ranking::baseline_query`]).
     Baseline,
 }
 
@@ -79,8 +79,8 @@ pub fn run(archive: &Archive, topics: &[Topic], request: &EvalRequest) -> Result
     let mut out = Vec::with_capacity(topics.len());
     for topic in topics {
         let query = match &request.ranker {
-            Ranker::Chronicle(ranking) => query::natural_query(index, &topic.text, ranking),
-            Ranker::Baseline => query::baseline_query(index, &topic.text)?,
+            Ranker::Chronicle(ranking) => ranking::natural_query(index, &topic.text, ranking),
+            Ranker::Baseline => ranking::baseline_query(index, &topic.text)?,
         };
         let top = searcher.search(
             &*query,

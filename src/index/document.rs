@@ -18,7 +18,7 @@ pub fn to_document(fields: &Fields, article: &Article, file: &FileState) -> Tant
     doc.add_u64(fields.file_hash, file.hash);
     doc.add_text(fields.title, &article.title);
     doc.add_text(fields.body, &article.body);
-    // Two values of one field are indexed as one text (one length, one BM25): see query.rs.
+    // Two values of one field are indexed as one text (one length, one BM25): see search/ranking.rs.
     doc.add_text(fields.text, &article.title);
     doc.add_text(fields.text, &article.body);
     if let Some(date) = article.date {

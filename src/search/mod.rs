@@ -12,6 +12,7 @@ pub mod facets;
 pub mod filters;
 pub mod lookup;
 pub mod query;
+pub mod ranking;
 pub mod relevant;
 pub mod snippet;
 pub mod timeline;
