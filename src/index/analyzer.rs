@@ -45,12 +45,7 @@ const STEM_CACHE_WORDS: usize = 1 << 18;
 type StemCache = (FxHashMap<Box<str>, Box<str>>, TextAnalyzer);
 
 thread_local! {
-    static STEMS: RefCell<StemCache> = RefCell::new((
-        FxHashMap::default(),
-        TextAnalyzer::builder(RawTokenizer::default())
-            .filter(Stemmer::new(Language::English))
-            .build(),
-    ));
+    static STEMS: RefCell<StemCache> = RefCell::new((FxHashMap::default(), analyzer_for_misses()));
 }
 
 /// English stemming with a per-thread cache (see the module docs).
@@ -121,6 +116,7 @@ impl<T: TokenStream> TokenStream for CachedStemmerStream<T> {
     }
 }
 
+/// tantivy's own stemmer, over one whole word: what a cache miss asks.
 fn analyzer_for_misses() -> TextAnalyzer {
     TextAnalyzer::builder(RawTokenizer::default())
         .filter(Stemmer::new(Language::English))

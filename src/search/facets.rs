@@ -315,17 +315,7 @@ pub fn top(segments: &[SegmentCounts], limit: usize) -> Facets {
                 totals.insert(String::from_utf8_lossy(term).into_owned(), 0);
             });
         }
-        // Exact totals of the candidates, over every segment.
-        for (name, total) in totals.iter_mut() {
-            for seg in segments {
-                let Some(column) = &seg.column else {
-                    continue;
-                };
-                if let Ok(Some(ord)) = column.dictionary().term_ord(name.as_bytes()) {
-                    *total += seg.counts.get(ord as usize).copied().unwrap_or(0) as u64;
-                }
-            }
-        }
+        let totals = counts_of(segments, totals.into_keys());
         let facets = rank(&totals, limit);
         let settled = |list: &[FacetCount], bound: u64| {
             bound == 0 || (list.len() == limit && list[limit - 1].count > bound)
@@ -338,6 +328,29 @@ pub fn top(segments: &[SegmentCounts], limit: usize) -> Facets {
         }
         m *= 4;
     }
+}
+
+/// The exact number of hits naming each of `values` (`kind\0name`), summed over the segments:
+/// one dictionary look-up per value and segment.
+pub fn counts_of(
+    segments: &[SegmentCounts],
+    values: impl IntoIterator<Item = String>,
+) -> EntityCounts {
+    values
+        .into_iter()
+        .map(|value| {
+            let mut total = 0u64;
+            for seg in segments {
+                let Some(column) = &seg.column else {
+                    continue;
+                };
+                if let Ok(Some(ord)) = column.dictionary().term_ord(value.as_bytes()) {
+                    total += seg.counts.get(ord as usize).copied().unwrap_or(0) as u64;
+                }
+            }
+            (value, total)
+        })
+        .collect()
 }
 
 /// The `limit` most frequent entities of each kind in `counts`; ties broken by name so output is

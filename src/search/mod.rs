@@ -172,6 +172,21 @@ impl Archive {
         self.reader.searcher()
     }
 
+    /// A facet-counting collector over this archive's entity cache, which first forgets segments
+    /// `searcher` no longer has.
+    pub(crate) fn entity_collector(&self, searcher: &Searcher) -> facets::EntityCollector {
+        let live: Vec<_> = searcher
+            .segment_readers()
+            .iter()
+            .map(|r| r.segment_id())
+            .collect();
+        self.entity_cache.retain(&live);
+        facets::cached_collector(
+            searcher.schema().get_field_name(self.index.fields.entity),
+            self.entity_cache.clone(),
+        )
+    }
+
     /// Number of articles in the index.
     pub fn num_articles(&self) -> u64 {
         self.searcher().num_docs()
@@ -189,18 +204,7 @@ impl Archive {
         let searcher = self.searcher();
         let fields = self.index.fields;
         // Counting facets visits every hit's entity ordinals; skip it when nobody asked.
-        let facet_collector = (request.facet_limit > 0).then(|| {
-            let live: Vec<_> = searcher
-                .segment_readers()
-                .iter()
-                .map(|r| r.segment_id())
-                .collect();
-            self.entity_cache.retain(&live);
-            facets::cached_collector(
-                searcher.schema().get_field_name(fields.entity),
-                self.entity_cache.clone(),
-            )
-        });
+        let facet_collector = (request.facet_limit > 0).then(|| self.entity_collector(&searcher));
         let limit = request.limit.max(1);
 
         let (page, total, facet_counts): (Vec<(Option<f32>, DocAddress)>, usize, _) = match request

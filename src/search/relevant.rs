@@ -18,6 +18,7 @@ use super::facets::{self, FacetCount, Facets};
 use super::{entity_names, query, Archive, SearchRequest};
 use crate::entities::EntityKind;
 use crate::error::Result;
+use crate::index::schema::entity_value;
 
 /// How many of the best hits decide the order.
 pub const SAMPLE: usize = 100;
@@ -38,7 +39,7 @@ impl Archive {
         let full = query::with_filters(index, text, &request.dates, &request.entities);
         let searcher = self.searcher();
         let fields = *self.fields();
-        let collector = facets::collector(searcher.schema().get_field_name(fields.entity));
+        let collector = self.entity_collector(&searcher);
         let (top, total, counts) = searcher.search(
             &*full,
             &(
@@ -50,37 +51,60 @@ impl Archive {
         if !scored || total == 0 {
             return Ok((total, facets::top(&counts, limit)));
         }
-        // Summed score of the sampled hits naming each (kind, name).
-        let mut weight: HashMap<(String, String), f32> = HashMap::new();
+        // Summed score of the sampled hits naming each entity (`kind\0name`).
+        let mut weight: HashMap<String, f32> = HashMap::new();
         let mut entities = entity_names::EntityReader::new(
             &searcher,
             searcher.schema().get_field_name(fields.entity),
         );
         for (score, address) in top {
             for (kind, name) in entities.entities(address)? {
-                *weight.entry((kind.as_str().to_string(), name)).or_default() += score;
+                *weight
+                    .entry(entity_value(kind.as_str(), &name))
+                    .or_default() += score;
             }
         }
-        let all = facets::rank(&facets::all_counts(&counts), usize::MAX);
+        // The named ones by weight, then by count; the rest (no sampled hit names them, weight 0)
+        // by count, as `facets::top` orders them. Only these are named: naming every entity of
+        // every hit cost tens of milliseconds on a broad query.
+        let counted = facets::counts_of(&counts, weight.keys().cloned());
+        let named = facets::rank(&counted, usize::MAX);
+        let by_count = facets::top(
+            &counts,
+            limit
+                + named
+                    .org
+                    .len()
+                    .max(named.person.len())
+                    .max(named.place.len()),
+        );
         let ranked = |kind: EntityKind| -> Vec<FacetCount> {
-            let mut list: Vec<(f32, FacetCount)> = all
+            let mut list: Vec<(f32, FacetCount)> = named
                 .get(kind)
                 .iter()
                 .map(|f| {
                     let w = weight
-                        .get(&(kind.as_str().to_string(), f.name.clone()))
+                        .get(&entity_value(kind.as_str(), &f.name))
                         .copied()
                         .unwrap_or(0.0);
                     (w, f.clone())
                 })
                 .collect();
-            // Relevance first; entities no sampled hit names follow by count (already in order).
             list.sort_by(|(wa, a), (wb, b)| {
                 wb.total_cmp(wa)
                     .then_with(|| b.count.cmp(&a.count))
                     .then_with(|| a.name.cmp(&b.name))
             });
-            list.into_iter().take(limit).map(|(_, f)| f).collect()
+            let mut out: Vec<FacetCount> = list.into_iter().take(limit).map(|(_, f)| f).collect();
+            for f in by_count.get(kind) {
+                if out.len() >= limit {
+                    break;
+                }
+                if !out.iter().any(|o| o.name == f.name) {
+                    out.push(f.clone());
+                }
+            }
+            out
         };
         Ok((
             total,
