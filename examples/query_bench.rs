@@ -38,6 +38,9 @@ struct Args {
     /// Entities per kind counted when facets are on (the CLI's default)
     #[arg(long, default_value_t = 5)]
     facets: usize,
+    /// Time chronicle without facet counting alone (for profiling one configuration)
+    #[arg(long)]
+    only_no_facets: bool,
 }
 
 #[derive(Clone, Copy)]
@@ -62,7 +65,9 @@ fn main() -> anyhow::Result<()> {
         .map(baseline::BaseSearcher::open)
         .transpose()?;
     let mut configs = vec![Config::NoFacets, Config::Facets];
-    if base.is_some() {
+    if args.only_no_facets {
+        configs = vec![Config::NoFacets];
+    } else if base.is_some() {
         configs.insert(0, Config::Baseline);
     }
     let run = |config: Config, q: &str| -> anyhow::Result<usize> {

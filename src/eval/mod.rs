@@ -7,7 +7,7 @@
 //! the qrels into an [`Evaluation`]: [`metrics::Measures`] per query and their mean, computed
 //! exactly as `trec_eval` computes them (see [`metrics`] for the details that matter).
 //!
-//! Queries are read as natural language ([`ranking::natural_query`]): a test collection's
+//! Queries are read as natural language ([`query::natural_ranked`], ranked as searches are): a test collection's
 //! `What is (TSS)? ... AND ...` is words, not tantivy syntax. `--baseline` ranks with stock tantivy
 //! instead, so every table shows what chronicle's ranking decisions are worth in the same run.
 
@@ -17,13 +17,14 @@ pub mod trec;
 use std::collections::HashMap;
 
 use serde::Serialize;
-use tantivy::collector::TopDocs;
+use tantivy::collector::Count;
 use tantivy::schema::Value;
 use tantivy::{DocAddress, TantivyDocument};
 
 use crate::error::Result;
 use crate::search::ranking::{self, Ranking};
-use crate::search::Archive;
+use crate::search::rescore::{self, RankedQuery};
+use crate::search::{query, Archive};
 use metrics::{Measures, Qrels, Retrieved};
 use trec::Topic;
 
@@ -79,13 +80,10 @@ pub fn run(archive: &Archive, topics: &[Topic], request: &EvalRequest) -> Result
     let mut out = Vec::with_capacity(topics.len());
     for topic in topics {
         let query = match &request.ranker {
-            Ranker::Chronicle(ranking) => ranking::natural_query(index, &topic.text, ranking),
-            Ranker::Baseline => ranking::baseline_query(index, &topic.text)?,
+            Ranker::Chronicle(ranking) => query::natural_ranked(index, &topic.text, ranking),
+            Ranker::Baseline => RankedQuery::single(ranking::baseline_query(index, &topic.text)?),
         };
-        let top = searcher.search(
-            &*query,
-            &TopDocs::with_limit(request.depth.max(1)).order_by_score(),
-        )?;
+        let (top, _) = rescore::top_hits(&searcher, &query, request.depth.max(1), None::<Count>)?;
         let mut results = Vec::with_capacity(top.len());
         for (score, address) in top {
             let doc = match ids.get(&address) {

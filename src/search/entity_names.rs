@@ -1,25 +1,25 @@
-//! Entity names of given articles, for display: read from the entity fast column.
-//!
-//! The entity field is not stored (see `index::schema`), so a hit's entities come from the same
-//! column that facet counts use.
+//! Entity names of given articles: from the stored document ([`stored`]), or from the fast column
+//! by ordinal ([`EntityReader`]) where the documents themselves are not needed.
 
 use std::collections::HashMap;
 
 use tantivy::columnar::StrColumn;
 use tantivy::{DocAddress, Searcher, SegmentOrdinal};
 
+use tantivy::schema::{Field, Value};
+use tantivy::TantivyDocument;
+
 use super::HitEntities;
 use crate::entities::EntityKind;
 use crate::index::schema::split_entity_value;
 
-/// Reads articles' entities from the fast column: cheaper than loading and decompressing the
-/// stored document, and the only copy there is (the field is not stored, which saved the indexer
-/// 0.45 G instructions on the embedded archive). Opens each segment's column once.
+/// Reads articles' entities from the fast column, for the relevance-ranked facets, which weigh
+/// the entities of a hundred hits without loading a hundred documents. Opens each segment's column
+/// once.
 pub struct EntityReader<'s> {
     searcher: &'s Searcher,
     field_name: String,
     columns: HashMap<SegmentOrdinal, Option<StrColumn>>,
-    buf: String,
 }
 
 impl<'s> EntityReader<'s> {
@@ -28,48 +28,82 @@ impl<'s> EntityReader<'s> {
             searcher,
             field_name: entity_field_name.to_string(),
             columns: HashMap::new(),
-            buf: String::new(),
         }
     }
 
     /// `(kind, name)` of every entity of the article at `address`, in the order they were added
     /// (first mention first).
     pub fn entities(&mut self, address: DocAddress) -> tantivy::Result<Vec<(EntityKind, String)>> {
-        let column = match self.columns.entry(address.segment_ord) {
-            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
-            std::collections::hash_map::Entry::Vacant(e) => {
-                let reader = self.searcher.segment_reader(address.segment_ord);
-                e.insert(reader.fast_fields().str(&self.field_name)?)
-            }
-        };
-        let Some(column) = column else {
-            return Ok(Vec::new());
-        };
-        let mut out = Vec::new();
-        for ord in column.term_ords(address.doc_id) {
-            self.buf.clear();
-            if !column.ord_to_str(ord, &mut self.buf)? {
+        Ok(self.entities_of(&[address])?.pop().unwrap_or_default())
+    }
+
+    /// [`EntityReader::entities`] of several articles at once, in the same order. Each segment's
+    /// names are read from its dictionary in one pass over their sorted ordinals: looking each up
+    /// alone decodes a dictionary block per name, which was 8% of a search's time.
+    pub fn entities_of(
+        &mut self,
+        addresses: &[DocAddress],
+    ) -> tantivy::Result<Vec<Vec<(EntityKind, String)>>> {
+        let mut out = vec![Vec::new(); addresses.len()];
+        let mut segments: Vec<SegmentOrdinal> = addresses.iter().map(|a| a.segment_ord).collect();
+        segments.sort_unstable();
+        segments.dedup();
+        for segment in segments {
+            let column = match self.columns.entry(segment) {
+                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    let reader = self.searcher.segment_reader(segment);
+                    e.insert(reader.fast_fields().str(&self.field_name)?)
+                }
+            };
+            let Some(column) = column else {
                 continue;
+            };
+            // Every (hit, ordinal) of this segment, in the column's order per hit.
+            let mut wanted: Vec<(usize, u64)> = Vec::new();
+            for (i, address) in addresses.iter().enumerate() {
+                if address.segment_ord == segment {
+                    wanted.extend(column.term_ords(address.doc_id).map(|ord| (i, ord)));
+                }
             }
-            if let Some((kind, name)) = split_entity_value(&self.buf) {
-                if let Some(kind) = EntityKind::parse(kind) {
-                    out.push((kind, name.to_string()));
+            let mut ords: Vec<u64> = wanted.iter().map(|&(_, ord)| ord).collect();
+            ords.sort_unstable();
+            ords.dedup();
+            let mut names: Vec<Option<(EntityKind, String)>> = Vec::with_capacity(ords.len());
+            column.dictionary().sorted_ords_to_term_cb(&ords, |term| {
+                let value = String::from_utf8_lossy(term);
+                names.push(split_entity_value(&value).and_then(|(kind, name)| {
+                    EntityKind::parse(kind).map(|kind| (kind, name.to_string()))
+                }));
+            })?;
+            for (i, ord) in wanted {
+                let name = ords
+                    .binary_search(&ord)
+                    .ok()
+                    .and_then(|k| names.get(k).cloned().flatten());
+                if let Some(entity) = name {
+                    out[i].push(entity);
                 }
             }
         }
         Ok(out)
     }
+}
 
-    /// The same, grouped by kind.
-    pub fn hit_entities(&mut self, address: DocAddress) -> tantivy::Result<HitEntities> {
-        let mut out = HitEntities::default();
-        for (kind, name) in self.entities(address)? {
-            match kind {
-                EntityKind::Org => out.org.push(name),
-                EntityKind::Person => out.person.push(name),
-                EntityKind::Place => out.place.push(name),
-            }
+/// The entities stored with a document, grouped by kind, in the order they were added (first
+/// mention first).
+pub fn stored(doc: &TantivyDocument, field: Field) -> HitEntities {
+    let mut out = HitEntities::default();
+    for value in doc.get_all(field).filter_map(|v| v.as_str()) {
+        let Some((kind, name)) = split_entity_value(value) else {
+            continue;
+        };
+        match EntityKind::parse(kind) {
+            Some(EntityKind::Org) => out.org.push(name.to_string()),
+            Some(EntityKind::Person) => out.person.push(name.to_string()),
+            Some(EntityKind::Place) => out.place.push(name.to_string()),
+            None => {}
         }
-        Ok(out)
     }
+    out
 }

@@ -57,11 +57,7 @@ impl Archive {
             .get_first(f.date)
             .and_then(|v| v.as_datetime())
             .and_then(|d| DateTime::from_timestamp(d.into_timestamp_secs(), 0));
-        let entities = super::entity_names::EntityReader::new(
-            &searcher,
-            searcher.schema().get_field_name(f.entity),
-        )
-        .hit_entities(address)?;
+        let entities = super::entity_names::stored(&doc, f.entity);
         let mut tags = HumanTags::default();
         for (kind, name) in facets(&doc, f.tags) {
             match kind.as_str() {

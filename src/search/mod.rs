@@ -1,10 +1,11 @@
 //! Search: from a [`SearchRequest`] to ranked [`SearchResults`].
 //!
 //! Brief overview: [`filters`] parses date ranges and entity filters; [`query`] turns the text and
-//! filters into one tantivy query; [`Archive::search`] runs it, ranks by BM25 (or by date), and
-//! gathers, in the same pass over the index, the total count and the entity facet counts
-//! ([`facets`]); [`snippet`] cuts the passage shown for each hit and [`entity_names`] reads its
-//! entities. The same request type serves the CLI and the HTTP API, so both
+//! filters into a query to rank by ([`ranking`] says how plain words are scored); [`Archive::search`]
+//! runs it, ranks by score ([`rescore`]: the words over every match, the extras over the best) or
+//! by date, and gathers, in the same pass over the index, the total count and the entity facet
+//! counts ([`facets`]); [`snippet`] cuts the passage shown for each hit and [`entity_names`] reads
+//! its entities. The same request type serves the CLI and the HTTP API, so both
 //! always agree.
 
 pub mod entity_names;
@@ -14,6 +15,7 @@ pub mod lookup;
 pub mod query;
 pub mod ranking;
 pub mod relevant;
+pub mod rescore;
 pub mod snippet;
 pub mod timeline;
 
@@ -31,6 +33,7 @@ use crate::index::{Fields, OpenIndex};
 pub use facets::{FacetCount, Facets};
 pub use filters::{DateRange, EntityFilter};
 pub use lookup::StoredArticle;
+use ranking::Ranking;
 pub use snippet::Snippet;
 pub use timeline::{Interval, Timeline};
 
@@ -194,13 +197,10 @@ impl Archive {
 
     /// Runs a search.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
-        let text = query::text_query(&self.index, &request.query)?;
-        let full = query::with_filters(
-            &self.index,
-            text.box_clone(),
-            &request.dates,
-            &request.entities,
-        );
+        let ranked = query::ranked_query(&self.index, &request.query, &Ranking::default())?
+            .map_matching(|q| {
+                query::with_filters(&self.index, q, &request.dates, &request.entities)
+            });
         let searcher = self.searcher();
         let fields = self.index.fields;
         // Counting facets visits every hit's entity ordinals; skip it when nobody asked.
@@ -211,13 +211,17 @@ impl Archive {
             .sort
         {
             Sort::Relevance => {
-                let top = TopDocs::with_limit(limit)
-                    .and_offset(request.offset)
-                    .order_by_score();
-                let (top, total, counts) =
-                    searcher.search(&*full, &(top, Count, facet_collector))?;
+                let (top, (total, counts)) = rescore::top_hits(
+                    &searcher,
+                    &ranked,
+                    request.offset + limit,
+                    (Count, facet_collector),
+                )?;
                 (
-                    top.into_iter().map(|(s, a)| (Some(s), a)).collect(),
+                    top.into_iter()
+                        .skip(request.offset)
+                        .map(|(s, a)| (Some(s), a))
+                        .collect(),
                     total,
                     counts,
                 )
@@ -227,7 +231,7 @@ impl Archive {
                     .and_offset(request.offset)
                     .order_by_fast_field::<tantivy::DateTime>(Fields::date_name(), Order::Desc);
                 let (top, total, counts) =
-                    searcher.search(&*full, &(top, Count, facet_collector))?;
+                    searcher.search(&*ranked.matching, &(top, Count, facet_collector))?;
                 (
                     top.into_iter().map(|(_, a)| (None, a)).collect(),
                     total,
@@ -243,15 +247,9 @@ impl Archive {
         let mut snippets = SnippetGenerator::create(&searcher, &*highlight, fields.text)?;
         snippets.set_max_num_chars(snippet::SNIPPET_CHARS);
         let mut hits = Vec::with_capacity(page.len());
-        let mut entities = entity_names::EntityReader::new(
-            &searcher,
-            searcher.schema().get_field_name(fields.entity),
-        );
         for (score, address) in page {
             let doc: TantivyDocument = searcher.doc(address)?;
-            let mut hit = self.hit(&doc, score, &snippets);
-            hit.entities = entities.hit_entities(address)?;
-            hits.push(hit);
+            hits.push(self.hit(&doc, score, &snippets));
         }
         let facets = match facet_counts {
             Some(counts) => facets::top(&counts, request.facet_limit),
@@ -288,7 +286,7 @@ impl Archive {
             snippet_html: snippet.to_html(),
             snippet,
             source: text(f.source),
-            entities: HitEntities::default(),
+            entities: entity_names::stored(doc, f.entity),
         }
     }
 }

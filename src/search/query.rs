@@ -1,10 +1,11 @@
-//! Where a query is built: the user's text plus filters become one tantivy query.
+//! Where a query is built: the user's text plus filters become a [`RankedQuery`].
 //!
-//! Brief overview: [`text_query`] reads the user's text in one of two ways. Text that uses query
+//! Brief overview: [`ranked_query`] reads the user's text in one of two ways. Text that uses query
 //! syntax (`"exact phrase"`, `+must -mustnot`, `title:opec`, `AND`/`OR`, ranges, ...) goes through
 //! tantivy's query parser, so users get its syntax. Plain text (words and punctuation, which is
-//! what almost every query is) goes to [`natural_query`], which builds the scored query itself from
-//! a [`Ranking`] (`search::ranking`, where the ranking decisions and their measurements are).
+//! what almost every query is) goes to [`natural_parts`], which builds the scored query itself from
+//! a [`Ranking`] (`search::ranking`, where the ranking decisions and their measurements are): the
+//! words, which every match is scored by, and the extras that `search::rescore` adds to the best.
 //!
 //! Filters (dates, entities) are added as required clauses with a constant score of zero, so they
 //! narrow the hits without changing their order.
@@ -18,7 +19,8 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::Term;
 
 use super::filters::{DateRange, EntityFilter};
-use super::ranking::{natural_query, query_terms, Ranking};
+use super::ranking::{natural_parts, query_terms, Ranking};
+use super::rescore::RankedQuery;
 use crate::error::{Error, Result};
 use crate::index::document::entity_key;
 use crate::index::OpenIndex;
@@ -27,25 +29,46 @@ use crate::index::OpenIndex;
 /// syntax (which search both fields).
 pub const TITLE_BOOST: f32 = 2.0;
 
-/// Parses the user's text. An empty query (or `*`) matches every article, which together with
-/// filters lists, say, everything about one organisation in a month.
+/// What an article must match for the user's text to find it: for counting and listing, where
+/// the order does not matter ([`ranked_query`] for ranking; its extras never change the matches).
 pub fn text_query(index: &OpenIndex, text: &str) -> Result<Box<dyn Query>> {
+    Ok(ranked_query(index, text, &Ranking::default())?.matching)
+}
+
+/// Parses the user's text into a query to rank by. An empty query (or `*`) matches every article,
+/// which together with filters lists, say, everything about one organisation in a month.
+pub fn ranked_query(index: &OpenIndex, text: &str, ranking: &Ranking) -> Result<RankedQuery> {
     let text = text.trim();
     if text.is_empty() || text == "*" {
-        return Ok(Box::new(AllQuery));
+        return Ok(RankedQuery::single(Box::new(AllQuery)));
     }
     if !uses_syntax(text) {
-        return Ok(natural_query(index, text, &Ranking::default()));
+        return Ok(natural_ranked(index, text, ranking));
     }
     let fields = &index.fields;
     let mut parser = QueryParser::for_index(&index.index, vec![fields.title, fields.text]);
     parser.set_field_boost(fields.title, TITLE_BOOST);
-    parser
+    let parsed = parser
         .parse_query(&body_as_text(text))
         .map_err(|e| Error::BadQuery {
             query: text.to_string(),
             reason: e.to_string(),
-        })
+        })?;
+    Ok(RankedQuery::single(parsed))
+}
+
+/// Plain text as a query to rank by, syntax characters and all (`chronicle eval` reads test
+/// collections' questions this way).
+pub fn natural_ranked(index: &OpenIndex, text: &str, ranking: &Ranking) -> RankedQuery {
+    let parts = natural_parts(index, text, ranking);
+    if ranking.rescore_window == 0 {
+        return RankedQuery::single(parts.into_one());
+    }
+    RankedQuery {
+        matching: parts.words,
+        extras: parts.extras,
+        window: ranking.rescore_window,
+    }
 }
 
 /// `body:` in query syntax means the article text, which is indexed as `text` (title and body):
@@ -73,7 +96,7 @@ fn body_as_text(query: &str) -> String {
 }
 
 /// The words to highlight in a snippet of the body: the query's own terms for text with syntax;
-/// for plain text, the words [`natural_query`] scores. Both as terms of `text`, whose analyzer the
+/// for plain text, the words [`natural_parts`] scores. Both as terms of `text`, whose analyzer the
 /// snippet generator then runs over the stored body.
 pub fn highlight_query(index: &OpenIndex, text: &str) -> Result<Box<dyn Query>> {
     let trimmed = text.trim();

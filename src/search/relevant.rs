@@ -12,10 +12,11 @@
 
 use std::collections::HashMap;
 
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::Count;
 
 use super::facets::{self, FacetCount, Facets};
-use super::{entity_names, query, Archive, SearchRequest};
+use super::ranking::Ranking;
+use super::{entity_names, query, rescore, Archive, SearchRequest};
 use crate::entities::EntityKind;
 use crate::error::Result;
 use crate::index::schema::entity_value;
@@ -32,33 +33,30 @@ impl Archive {
         limit: usize,
     ) -> Result<(usize, Facets)> {
         let index = self.index();
-        let text = query::text_query(index, &request.query)?;
-        // Mirrors `text_query`: no text means every hit scores alike, so relevance says nothing.
+        let ranked = query::ranked_query(index, &request.query, &Ranking::default())?
+            .map_matching(|q| query::with_filters(index, q, &request.dates, &request.entities));
+        // Mirrors `ranked_query`: no text means every hit scores alike, so relevance says nothing.
         let words = request.query.trim();
         let scored = !(words.is_empty() || words == "*");
-        let full = query::with_filters(index, text, &request.dates, &request.entities);
         let searcher = self.searcher();
         let fields = *self.fields();
         let collector = self.entity_collector(&searcher);
-        let (top, total, counts) = searcher.search(
-            &*full,
-            &(
-                TopDocs::with_limit(SAMPLE).order_by_score(),
-                Count,
-                collector,
-            ),
-        )?;
+        let (top, (total, counts)) =
+            rescore::top_hits(&searcher, &ranked, SAMPLE, (Count, collector))?;
         if !scored || total == 0 {
             return Ok((total, facets::top(&counts, limit)));
         }
         // Summed score of the sampled hits naming each entity (`kind\0name`).
         let mut weight: HashMap<String, f32> = HashMap::new();
-        let mut entities = entity_names::EntityReader::new(
+        let addresses: Vec<_> = top.iter().map(|&(_, address)| address).collect();
+        let entities = entity_names::EntityReader::new(
             &searcher,
             searcher.schema().get_field_name(fields.entity),
-        );
-        for (score, address) in top {
-            for (kind, name) in entities.entities(address)? {
+        )
+        .entities_of(&addresses)?;
+        for ((score, _), named) in top.iter().zip(entities) {
+            let score = *score;
+            for (kind, name) in named {
                 *weight
                     .entry(entity_value(kind.as_str(), &name))
                     .or_default() += score;

@@ -7,5 +7,6 @@ mod support;
 mod date_filters;
 mod entity_filters;
 mod json_output;
+mod ranking;
 mod sample_article;
 mod terminal_output;
