@@ -14,7 +14,8 @@
 //! quarter of the indexer's instructions on the embedded archive, callgrind) and a tenth of a
 //! search (snippets stem every word of the hits shown), yet news repeats a small vocabulary: a
 //! per-thread map from word to stem answers almost every token. [`CachedStemmer`] gives exactly
-//! the stems of tantivy's `Stemmer`, which it calls on a miss.
+//! the stems of tantivy's `Stemmer`, which it calls on a miss. Words of up to 16 bytes (nearly all)
+//! are keyed by their bytes packed in a `u128`: comparing string keys was 8% of indexing (`memcmp`).
 
 use std::cell::RefCell;
 
@@ -41,11 +42,47 @@ pub fn analyzer() -> TextAnalyzer {
 /// 40 bytes), far more than news uses in practice.
 const STEM_CACHE_WORDS: usize = 1 << 18;
 
-/// Word -> stem, and the uncached stemmer for misses.
-type StemCache = (FxHashMap<Box<str>, Box<str>>, TextAnalyzer);
+/// Per thread: the word -> stem caches, and the stemmer that fills them.
+struct StemCache {
+    /// Words of up to [`PACKED`] bytes, packed ([`pack`]); the value is the stem, packed.
+    short: FxHashMap<u128, u128>,
+    long: FxHashMap<Box<str>, Box<str>>,
+    stemmer: TextAnalyzer,
+}
+
+/// Longest word the packed cache holds, in bytes.
+const PACKED: usize = 16;
+
+/// A word of at most [`PACKED`] bytes as an integer, little-endian, zero-padded. Tokens hold no NUL
+/// byte (the tokenizer keeps alphanumerics), so the padding marks the end and no two words collide.
+#[inline]
+fn pack(word: &[u8]) -> Option<u128> {
+    if word.len() > PACKED || word.contains(&0) {
+        return None;
+    }
+    let mut bytes = [0u8; PACKED];
+    bytes[..word.len()].copy_from_slice(word);
+    Some(u128::from_le_bytes(bytes))
+}
+
+/// Writes a packed word into `out`.
+#[inline]
+fn unpack_into(packed: u128, out: &mut String) {
+    let bytes = packed.to_le_bytes();
+    let len = bytes.iter().position(|&b| b == 0).unwrap_or(PACKED);
+    // Packed from a `str` cut at its end, so always UTF-8; if not, `out` keeps the word unstemmed.
+    if let Ok(stem) = std::str::from_utf8(&bytes[..len]) {
+        out.clear();
+        out.push_str(stem);
+    }
+}
 
 thread_local! {
-    static STEMS: RefCell<StemCache> = RefCell::new((FxHashMap::default(), analyzer_for_misses()));
+    static STEMS: RefCell<StemCache> = RefCell::new(StemCache {
+        short: FxHashMap::default(),
+        long: FxHashMap::default(),
+        stemmer: analyzer_for_misses(),
+    });
 }
 
 /// English stemming with a per-thread cache (see the module docs).
@@ -91,17 +128,38 @@ impl<T: TokenStream> TokenStream for CachedStemmerStream<T> {
                 token.text = stem_uncached(&mut analyzer_for_misses(), &token.text);
                 return;
             };
-            let (cache, stemmer) = &mut *state;
-            if let Some(stem) = cache.get(token.text.as_str()) {
+            let StemCache {
+                short,
+                long,
+                stemmer,
+            } = &mut *state;
+            if let Some(key) = pack(token.text.as_bytes()) {
+                if let Some(&stem) = short.get(&key) {
+                    if stem != key {
+                        unpack_into(stem, &mut token.text);
+                    }
+                    return;
+                }
+                let stem = stem_uncached(stemmer, &token.text);
+                if let Some(packed) = pack(stem.as_bytes()) {
+                    if short.len() >= STEM_CACHE_WORDS {
+                        short.clear();
+                    }
+                    short.insert(key, packed);
+                }
+                token.text = stem;
+                return;
+            }
+            if let Some(stem) = long.get(token.text.as_str()) {
                 token.text.clear();
                 token.text.push_str(stem);
                 return;
             }
             let stem = stem_uncached(stemmer, &token.text);
-            if cache.len() >= STEM_CACHE_WORDS {
-                cache.clear();
+            if long.len() >= STEM_CACHE_WORDS {
+                long.clear();
             }
-            cache.insert(token.text.as_str().into(), stem.as_str().into());
+            long.insert(token.text.as_str().into(), stem.as_str().into());
             token.text = stem;
         });
         true
@@ -171,7 +229,12 @@ mod tests {
             .filter(AsciiFoldingFilter)
             .filter(Stemmer::new(Language::English))
             .build();
-        let text = include_str!("../../corpus/sample/000_44df0e79d50f69af.txt");
+        // The sample, and words longer than the packed cache's 16 bytes.
+        let text = format!(
+            "{} internationalizations counterrevolutionaries electroencephalographically",
+            include_str!("../../corpus/sample/000_44df0e79d50f69af.txt")
+        );
+        let text = text.as_str();
         let mut want = Vec::new();
         let mut stream = plain.token_stream(text);
         while stream.advance() {
