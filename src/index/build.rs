@@ -26,7 +26,7 @@ use super::document::to_document;
 use super::layout::{Layout, WriterLock, INFO_FILE};
 use super::manifest::{FileState, Manifest};
 use super::pipeline::{self, Outcome, Parsed, Task};
-use super::{analyzer, BuildInfo, Fields};
+use super::{analyzer, segments, BuildInfo, Fields};
 use crate::enrich::Note;
 use crate::error::{Error, Result};
 use crate::ingest::{self, SkipReason};
@@ -205,8 +205,16 @@ pub fn build(plan: &IndexPlan, on_event: &mut dyn FnMut(Event)) -> Result<IndexR
     writer.commit()?;
     report.commits += 1;
     writer.wait_merging_threads()?;
+    // Fewer segments of even size make every search cheaper (see `segments`). A new index is
+    // settled once; an updated one only when small segments have piled up. This run's reader
+    // lets go of the old segments first, or their files could not be deleted after the merge.
+    drop(searcher);
+    drop(reader);
+    if target.empty || segments::worth_balancing(&target.index, threads)? {
+        segments::balance(&target.index, threads)?;
+    }
 
-    reader.reload()?;
+    let reader = target.index.reader()?;
     report.articles_total = reader.searcher().num_docs();
     // Reading the manifest back costs a dictionary look-up per file (100,000 of them took longer
     // than indexing their text with entities off); a new index holds exactly the files this run

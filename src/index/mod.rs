@@ -2,6 +2,7 @@
 //!
 //! Brief overview: [`schema::Fields`] names every field; [`analyzer`] turns text into terms;
 //! [`build`] runs the pipeline (ingest -> enrich -> tantivy writer) into a fresh *generation*;
+//! [`segments`] merges a finished index into as many segments as searches run in parallel;
 //! [`layout::Layout`] owns the index directory and makes a finished generation live atomically.
 //!
 //! Why generations: a full index run writes into a new directory next to the live one and switches a
@@ -16,6 +17,7 @@ pub mod layout;
 pub mod manifest;
 pub mod pipeline;
 pub mod schema;
+pub mod segments;
 pub mod stats;
 
 use std::path::{Path, PathBuf};
