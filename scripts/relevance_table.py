@@ -59,10 +59,16 @@ def sh(*args: str, capture: bool = False, quiet: bool = False) -> str:
     return result.stdout if capture else ""
 
 
-def index(chronicle: Path, corpus: Path, target: Path, entities: bool = False) -> None:
+def index(
+    chronicle: Path, corpus: Path, target: Path, entities: bool = False, rebuild: bool = False
+) -> None:
+    """Brings the index up to date: a no-op walk when it is, a rebuild when an older chronicle
+    made it (its schema differs) or when asked."""
     args = [chronicle, "index", corpus, "--index", target, "--quiet"]
     if not entities:
         args.append("--no-entities")
+    if rebuild:
+        args.append("--rebuild")
     sh(*args, capture=True, quiet=True)
 
 
@@ -119,7 +125,7 @@ def main() -> None:
     ap.add_argument("--param", action="append", default=[], help="ranking override NAME=VALUE")
     ap.add_argument("--only", action="append", choices=list(NAMES), help="only these collections")
     ap.add_argument("--known-item", action="store_true", help="also run the Reuters check")
-    ap.add_argument("--reindex", action="store_true", help="rebuild indexes that already exist")
+    ap.add_argument("--reindex", action="store_true", help="rebuild indexes from scratch")
     args = ap.parse_args()
 
     out = args.out or Path(tempfile.mkdtemp(prefix="chronicle-relevance-"))
@@ -136,8 +142,7 @@ def main() -> None:
     for name in args.only or list(NAMES):
         ir_classic.convert(args.shared, out, name)
         d = out / name
-        if args.reindex or not (d / "index").exists():
-            index(chronicle, d / "docs", d / "index")
+        index(chronicle, d / "docs", d / "index", rebuild=args.reindex)
         figures = {}
         for label, baseline in (("chronicle", False), ("baseline", True)):
             result = evaluate(
@@ -174,8 +179,7 @@ def main() -> None:
     if args.known_item:
         ki = out / "reuters-known-item"
         ki.mkdir(exist_ok=True)
-        if args.reindex or not (ki / "index").exists():
-            index(chronicle, REPO / "corpus", ki / "index", entities=True)
+        index(chronicle, REPO / "corpus", ki / "index", entities=True, rebuild=args.reindex)
         sample = known_items(REPO / "corpus")
         with open(ki / "queries.tsv", "w") as f:
             for i, (_, title) in enumerate(sample, 1):
