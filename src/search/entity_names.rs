@@ -4,10 +4,8 @@
 use std::collections::HashMap;
 
 use tantivy::columnar::StrColumn;
-use tantivy::{DocAddress, Searcher, SegmentOrdinal};
-
 use tantivy::schema::{Field, Value};
-use tantivy::TantivyDocument;
+use tantivy::{DocAddress, Searcher, SegmentOrdinal, TantivyDocument};
 
 use super::HitEntities;
 use crate::entities::EntityKind;
@@ -31,15 +29,9 @@ impl<'s> EntityReader<'s> {
         }
     }
 
-    /// `(kind, name)` of every entity of the article at `address`, in the order they were added
-    /// (first mention first).
-    pub fn entities(&mut self, address: DocAddress) -> tantivy::Result<Vec<(EntityKind, String)>> {
-        Ok(self.entities_of(&[address])?.pop().unwrap_or_default())
-    }
-
-    /// [`EntityReader::entities`] of several articles at once, in the same order. Each segment's
-    /// names are read from its dictionary in one pass over their sorted ordinals: looking each up
-    /// alone decodes a dictionary block per name, which was 8% of a search's time.
+    /// `(kind, name)` of every entity of each article at `addresses`, in the order they were added
+    /// (first mention first). Each segment's names are read from its dictionary in one pass over
+    /// their sorted ordinals, so a dictionary block that holds several is decoded once.
     pub fn entities_of(
         &mut self,
         addresses: &[DocAddress],
