@@ -49,11 +49,11 @@ impl Archive {
         // Summed score of the sampled hits naming each entity (`kind\0name`).
         let mut weight: HashMap<String, f32> = HashMap::new();
         let addresses: Vec<_> = top.iter().map(|&(_, address)| address).collect();
-        let entities = entity_names::EntityReader::new(
+        let entities = entity_names::from_column(
             &searcher,
             searcher.schema().get_field_name(fields.entity),
-        )
-        .entities_of(&addresses)?;
+            &addresses,
+        )?;
         for ((score, _), named) in top.iter().zip(entities) {
             let score = *score;
             for (kind, name) in named {
