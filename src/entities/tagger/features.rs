@@ -497,6 +497,7 @@ pub(crate) struct SentCtx {
 /// Computes the features of token `i` given the two previous tags into `out`; `shift` is
 /// `64 - table bits`.
 #[allow(clippy::too_many_arguments)] // the hot path: one flat call, no struct to build per token
+#[inline(always)]
 pub(crate) fn features(
     inf: &[TokInfo],
     i: usize,

@@ -204,6 +204,28 @@ impl Model {
 
     /// Tags the document pushed into `scratch`: one tag per token, in order, into `out`.
     pub fn tag_doc(&self, scratch: &mut Scratch, out: &mut Vec<Tag>) {
+        #[cfg(target_arch = "x86_64")]
+        if std::is_x86_feature_detected!("popcnt") && std::is_x86_feature_detected!("sse4.1") {
+            // SAFETY: the CPU has the features `tag_doc_x86_v2` is compiled for.
+            unsafe { self.tag_doc_x86_v2(scratch, out) };
+            return;
+        }
+        self.tag_doc_portable(scratch, out);
+    }
+
+    /// [`Model::tag_doc`] compiled for CPUs with `popcnt` and SSE4.1 (x86-64 since 2008), chosen at run
+    /// time so the binary still runs everywhere. Finding a weight row ranks it in a bitmap
+    /// ([`table`]): without the instruction, `count_ones` is a dozen instructions per feature, ~35
+    /// features per scored token. Tagging Reuters bodies: 7.8 -> 9.4 M tokens/s.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "popcnt,sse4.1")]
+    unsafe fn tag_doc_x86_v2(&self, scratch: &mut Scratch, out: &mut Vec<Tag>) {
+        self.tag_doc_portable(scratch, out)
+    }
+
+    /// The tagging loop; always inlined, so each caller compiles it for its own target features.
+    #[inline(always)]
+    fn tag_doc_portable(&self, scratch: &mut Scratch, out: &mut Vec<Tag>) {
         out.clear();
         let Scratch {
             infos,
@@ -215,23 +237,35 @@ impl Model {
         } = scratch;
         prepare_doc(infos, sents, &self.gazetteer, seen);
         tags.clear();
-        decode_doc(
-            infos,
-            sents,
-            history,
-            self.shift,
-            feats,
-            tags,
-            |f, _, p1| best(&self.score(f.as_slice()), p1),
-        );
+        let greedy = Greedy(&self.weights);
+        decode_doc(infos, sents, history, self.shift, feats, tags, greedy);
         out.extend(tags.iter().map(|&t| Tag(t)));
     }
+}
 
-    #[inline]
-    fn score(&self, feats: &[u32]) -> [i32; NTAGS] {
+/// Picks a scored token's tag during [`decode_doc`]: from its features, its index and the previous
+/// tag. A trait rather than a closure so that tagging's choice is inlined into the decoding loop,
+/// and compiled with it for the CPU features [`Model::tag_doc`] chose.
+pub(crate) trait Choose {
+    fn choose(&mut self, feats: &Feats, i: usize, p1: u8) -> u8;
+}
+
+impl<F: FnMut(&Feats, usize, u8) -> u8> Choose for F {
+    #[inline(always)]
+    fn choose(&mut self, feats: &Feats, i: usize, p1: u8) -> u8 {
+        self(feats, i, p1)
+    }
+}
+
+/// Tagging's choice: the best-scoring tag allowed after the previous one.
+struct Greedy<'a>(&'a table::Weights);
+
+impl Choose for Greedy<'_> {
+    #[inline(always)]
+    fn choose(&mut self, feats: &Feats, _: usize, p1: u8) -> u8 {
         let mut s = [0i32; NTAGS];
-        self.weights.add_rows(feats, &mut s);
-        s
+        self.0.add_rows(feats.as_slice(), &mut s);
+        best(&s, p1)
     }
 }
 
@@ -256,6 +290,7 @@ pub(crate) fn prepare_doc(
 ///
 /// The document's own predictions so far are a feature (`history`): a word tagged PER earlier is
 /// likely PER again (`Norov` after `Vladimir Norov`), which a sentence-level tagger cannot know.
+#[inline(always)]
 pub(crate) fn decode_doc(
     infos: &[TokInfo],
     sents: &[(u32, u32)],
@@ -263,7 +298,7 @@ pub(crate) fn decode_doc(
     shift: u32,
     feats: &mut Feats,
     out: &mut Vec<u8>,
-    mut choose: impl FnMut(&Feats, usize, u8) -> u8,
+    mut choose: impl Choose,
 ) {
     history.clear();
     for &(a, b) in sents {
@@ -282,7 +317,7 @@ pub(crate) fn decode_doc(
                     history.get(&s[i].lower).map_or(0, hist_code)
                 };
                 features(s, i, p1, p2, hist, ctx, shift, feats);
-                choose(feats, a as usize + i, p1)
+                choose.choose(feats, a as usize + i, p1)
             } else {
                 0
             };
@@ -327,7 +362,7 @@ pub(crate) fn sentence_ctx(infos: &[TokInfo]) -> SentCtx {
 }
 
 /// The best tag allowed after `p1`.
-#[inline]
+#[inline(always)]
 pub(crate) fn best<T: PartialOrd + Copy>(scores: &[T; NTAGS], p1: u8) -> u8 {
     let mut best = 0u8;
     for k in 1..NTAGS {

@@ -88,7 +88,7 @@ impl Weights {
     /// Adds the weights of rows `rs` into `scores`. Absent rows add the zero row, found without a
     /// branch: which rows are present is unpredictable, and a mispredicted branch would throw away
     /// the loads in flight, which are most of the cost (rows miss the cache).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn add_rows(&self, rs: &[u32], scores: &mut [i32; NTAGS]) {
         for &r in rs {
             let row = &self.rows[self.index(r)];
@@ -99,7 +99,7 @@ impl Weights {
     }
 
     /// Where row `r` is in `rows`: its rank among present rows, or the zero row at the end.
-    #[inline]
+    #[inline(always)]
     fn index(&self, r: u32) -> usize {
         let zero = self.rows.len() - 1;
         let r = r as usize;

@@ -205,7 +205,7 @@ pub fn train(
                 shift,
                 &mut feats,
                 &mut tags,
-                |f, i, p1| {
+                |f: &Feats, i: usize, p1: u8| {
                     let gold = d.gold[i];
                     let mut scores = [0i64; NTAGS];
                     for &x in f.as_slice() {
