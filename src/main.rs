@@ -46,6 +46,14 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// How often extracted entities cover editors' PLACES/PEOPLE/ORGS tags (Reuters-21578 SGML)
+    NerCoverage {
+        /// Folder or file of tagged stories (corpus/reuters21578)
+        path: PathBuf,
+        /// Print one JSON object
+        #[arg(long)]
+        json: bool,
+    },
     /// Write a CoNLL file back with the predicted tag appended to each token line
     NerTag {
         /// CoNLL file
@@ -253,6 +261,7 @@ fn main() -> ExitCode {
         Command::Search(args) => run_search(args),
         Command::Stats(args) => run_stats(args),
         Command::NerEval { file, json } => run_ner_eval(&file, json),
+        Command::NerCoverage { path, json } => run_ner_coverage(&path, json),
         Command::NerTag { file } => run_ner_tag(&file),
         Command::NerTrain {
             train,
@@ -314,6 +323,26 @@ fn run_ner_eval(file: &std::path::Path, json: bool) -> anyhow::Result<Outcome> {
         write!(out, "{report}")?;
     }
     Ok(Outcome::Done)
+}
+
+fn run_ner_coverage(path: &std::path::Path, json: bool) -> anyhow::Result<Outcome> {
+    anyhow::ensure!(path.exists(), "{}: no such file or folder", path.display());
+    let report = chronicle::entities::coverage::measure(path);
+    let mut out = io::stdout().lock();
+    if json {
+        serde_json::to_writer_pretty(&mut out, &report)?;
+        writeln!(out)?;
+    } else {
+        present::report::write_coverage(&mut out, &report)?;
+    }
+    for (file, reason) in &report.skipped_files {
+        eprintln!("skipped {file}: {reason}");
+    }
+    Ok(if report.tagged_stories == 0 {
+        Outcome::NothingFound
+    } else {
+        Outcome::Done
+    })
 }
 
 fn run_ner_tag(file: &std::path::Path) -> anyhow::Result<Outcome> {

@@ -9,6 +9,7 @@
 //! an article, which becomes a facet (`/org/World Health Organization`).
 
 pub mod conll;
+pub mod coverage;
 pub mod postprocess;
 pub mod rules;
 pub mod tagger;

@@ -4,6 +4,7 @@ use std::io::{self, Write};
 
 use indicatif::HumanBytes;
 
+use crate::entities::coverage::CoverageReport;
 use crate::index::build::IndexReport;
 use crate::index::stats::Stats;
 
@@ -106,4 +107,34 @@ pub fn write_stats(out: &mut dyn Write, s: &Stats) -> io::Result<()> {
         s.last_indexed.clone().unwrap_or_else(none)
     )?;
     Ok(())
+}
+
+/// `chronicle ner-coverage`: per type, how many editors' tags the extracted entities cover.
+pub fn write_coverage(out: &mut dyn Write, r: &CoverageReport) -> io::Result<()> {
+    writeln!(
+        out,
+        "{:<8} {:>8} {:>7} {:>8} {:>9} {:>12}",
+        "type", "stories", "tags", "covered", "coverage", "all covered"
+    )?;
+    for (kind, c) in r.coverage.by_kind() {
+        writeln!(
+            out,
+            "{:<8} {:>8} {:>7} {:>8} {:>8.1}% {:>11.1}%",
+            kind.as_str(),
+            c.stories,
+            c.tags,
+            c.covered,
+            c.percent(),
+            if c.stories == 0 {
+                0.0
+            } else {
+                100.0 * c.stories_all_covered as f64 / c.stories as f64
+            }
+        )?;
+    }
+    writeln!(
+        out,
+        "{} stories read, {} with place, person or organisation tags",
+        r.stories, r.tagged_stories
+    )
 }
