@@ -21,8 +21,6 @@
 //! Why rules after a statistical tagger: the tagger sees one sentence; these facts are about the
 //! whole article, and they are what facets need (one entity, one name).
 
-use std::collections::HashMap;
-
 use super::tagger::{NerType, Tag};
 use super::tokenize::Tokens;
 use super::{EntityKind, Span};
@@ -471,14 +469,15 @@ fn acronyms(doc: &Doc, ms: &mut Vec<Mention>) {
 }
 
 /// Every uncued mention of a string takes the string's label: the cued one's, or else the most
-/// frequent among its mentions (ties to the first mention's). Grouped by string in one pass: the
-/// pairwise comparison this replaced was quadratic in an article's mentions.
+/// frequent among its mentions (ties to the first mention's). Grouped by string with one sort: a
+/// pairwise comparison would be quadratic in an article's mentions, and a hash map allocated a list
+/// per string of every article.
 fn one_label_per_string(ms: &mut [Mention], surfaces: &[String]) {
-    let mut groups: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (k, s) in surfaces.iter().enumerate().take(ms.len()) {
-        groups.entry(s.as_str()).or_default().push(k);
-    }
-    for members in groups.values() {
+    // Mentions sorted by string, in article order within one string: each run is a group, and its
+    // first member the string's first mention.
+    let mut order: Vec<usize> = (0..ms.len().min(surfaces.len())).collect();
+    order.sort_by(|&a, &b| surfaces[a].cmp(&surfaces[b]).then(a.cmp(&b)));
+    for members in order.chunk_by(|&a, &b| surfaces[a] == surfaces[b]) {
         let mut votes = [0usize; 4];
         let mut cued = None;
         for &j in members {
@@ -503,6 +502,18 @@ fn one_label_per_string(ms: &mut [Mention], surfaces: &[String]) {
 }
 
 fn short_forms(doc: &Doc, ms: &mut [Mention]) {
+    // The candidates: person mentions of two or more tokens, in article order, with their first
+    // and last words. Looking through these few, not every mention, for each one-word mention keeps
+    // an article with hundreds of names linear.
+    let fulls: Vec<(usize, &str, &str)> = ms
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.ty == NerType::Per && m.end - m.first >= 2)
+        .map(|(j, m)| (j, doc.tok(m.first), doc.tok(m.end - 1)))
+        .collect();
+    if fulls.is_empty() {
+        return;
+    }
     for k in 0..ms.len() {
         if ms[k].end - ms[k].first != 1 || ms[k].refers_to.is_some() {
             continue;
@@ -514,15 +525,11 @@ fn short_forms(doc: &Doc, ms: &mut [Mention]) {
         }
         // The full name: a longer person mention ending (surname) or starting (given name) with `w`;
         // the first one met in the article wins.
-        let full = (0..ms.len()).find(|&j| {
-            let m = &ms[j];
-            j != k
-                && m.ty == NerType::Per
-                && m.end - m.first >= 2
-                && (doc.tok(m.end - 1).eq_ignore_ascii_case(w)
-                    || doc.tok(m.first).eq_ignore_ascii_case(w))
-        });
-        if let Some(j) = full {
+        // (Only one-word mentions change type here, so the candidates stay what they were.)
+        let full = fulls
+            .iter()
+            .find(|(_, first, last)| last.eq_ignore_ascii_case(w) || first.eq_ignore_ascii_case(w));
+        if let Some(&(j, _, _)) = full {
             ms[k].ty = NerType::Per;
             ms[k].refers_to = Some(j);
         }
