@@ -514,24 +514,24 @@ fn short_forms(doc: &Doc, ms: &mut [Mention]) {
     if fulls.is_empty() {
         return;
     }
-    for k in 0..ms.len() {
-        if ms[k].end - ms[k].first != 1 || ms[k].refers_to.is_some() {
+    for m in ms.iter_mut() {
+        if m.end - m.first != 1 || m.refers_to.is_some() {
             continue;
         }
-        let w = doc.tok(ms[k].first);
+        let w = doc.tok(m.first);
         // `WHO` is no one's surname; a headline's `NOROV` of four letters or more may be.
         if is_acronym(w) && w.len() < 4 {
             continue;
         }
         // The full name: a longer person mention ending (surname) or starting (given name) with `w`;
-        // the first one met in the article wins.
-        // (Only one-word mentions change type here, so the candidates stay what they were.)
+        // the first one met in the article wins. (Only one-word mentions change type here, so the
+        // candidates stay what they were.)
         let full = fulls
             .iter()
             .find(|(_, first, last)| last.eq_ignore_ascii_case(w) || first.eq_ignore_ascii_case(w));
         if let Some(&(j, _, _)) = full {
-            ms[k].ty = NerType::Per;
-            ms[k].refers_to = Some(j);
+            m.ty = NerType::Per;
+            m.refers_to = Some(j);
         }
     }
 }
