@@ -29,7 +29,7 @@ use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Order, ReloadPolicy, Searcher, TantivyDocument};
 
 use crate::error::Result;
-use crate::index::{Fields, OpenIndex};
+use crate::index::{Fields, Layout, OpenIndex};
 pub use facets::{FacetCount, Facets};
 pub use filters::{DateRange, EntityFilter};
 pub use lookup::StoredArticle;
@@ -141,8 +141,27 @@ pub struct Archive {
 
 impl Archive {
     /// Opens the live index at `root`.
+    ///
+    /// A finished `chronicle index` run makes its generation live and deletes the previous one. A
+    /// search that read `CURRENT` just before that can find the old generation's files gone while it
+    /// opens them; the live generation has then moved on, and the search opens that one instead. An
+    /// index that fails to open while it stays live is an error at once.
     pub fn open(root: &Path) -> Result<Archive> {
-        Archive::new(OpenIndex::open(root)?)
+        let layout = Layout::new(root);
+        let mut attempts = 0;
+        loop {
+            let live = layout.current();
+            match OpenIndex::open(root).and_then(Archive::new) {
+                Ok(archive) => return Ok(archive),
+                Err(e) => {
+                    attempts += 1;
+                    let moved = matches!((&live, layout.current()), (Ok(a), Ok(b)) if *a != b);
+                    if !moved || attempts >= 3 {
+                        return Err(e);
+                    }
+                }
+            }
+        }
     }
 
     /// Wraps an index that is already open, wherever it lives (an in-RAM index in the fuzz targets).
