@@ -91,7 +91,10 @@ fn enrichment(c: &mut Criterion) {
     g.throughput(Throughput::Bytes(bytes as u64));
     for (name, enricher) in [
         ("dates_only", Enricher::without_entities()),
-        ("dates_and_entities", Enricher::new()),
+        (
+            "dates_and_entities",
+            Enricher::new().expect("the built-in model loads"),
+        ),
     ] {
         g.bench_function(name, |b| {
             b.iter_batched_ref(

@@ -43,6 +43,8 @@ pub enum Error {
     Pipeline(String),
     #[error("index at {path} is unreadable: {reason}")]
     BadIndex { path: PathBuf, reason: String },
+    #[error("the entity model built into chronicle cannot be read: {0}")]
+    Model(#[from] crate::entities::tagger::ModelError),
 }
 
 /// Shorthand used across the library.

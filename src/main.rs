@@ -327,7 +327,7 @@ fn run_ner_eval(file: &std::path::Path, json: bool) -> anyhow::Result<Outcome> {
 
 fn run_ner_coverage(path: &std::path::Path, json: bool) -> anyhow::Result<Outcome> {
     anyhow::ensure!(path.exists(), "{}: no such file or folder", path.display());
-    let report = chronicle::entities::coverage::measure(path);
+    let report = chronicle::entities::coverage::measure(path)?;
     let mut out = io::stdout().lock();
     if json {
         serde_json::to_writer_pretty(&mut out, &report)?;

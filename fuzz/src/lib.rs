@@ -11,7 +11,9 @@ use std::sync::OnceLock;
 use chronicle::article::Article;
 use chronicle::enrich::Enricher;
 use chronicle::entities::Span;
-use chronicle::index::{analyzer, build::to_document, Fields, OpenIndex};
+use chronicle::index::document::to_document;
+use chronicle::index::manifest::FileState;
+use chronicle::index::{analyzer, Fields, OpenIndex};
 use chronicle::ingest::FileArticles;
 use chronicle::search::Archive;
 
@@ -79,7 +81,7 @@ fn build_archive() -> chronicle::Result<Archive> {
     let index = tantivy::Index::create_in_ram(Fields::schema());
     analyzer::register(&index);
     let fields = Fields::from_schema(&index.schema())?;
-    let enricher = Enricher::new();
+    let enricher = Enricher::new().expect("the built-in model loads");
     let mut writer: tantivy::IndexWriter = index.writer_with_num_threads(1, 20 << 20)?;
     let stories = [
         (
@@ -110,7 +112,15 @@ fn build_archive() -> chronicle::Result<Archive> {
             ..Article::default()
         };
         enricher.enrich(&mut article);
-        writer.add_document(to_document(&fields, &article))?;
+        writer.add_document(to_document(
+            &fields,
+            &article,
+            &FileState {
+                size: 0,
+                mtime: 0,
+                hash: 0,
+            },
+        ))?;
     }
     writer.commit()?;
     Archive::new(OpenIndex {

@@ -6,6 +6,7 @@
 pub mod dates;
 
 use crate::article::Article;
+use crate::entities::tagger::ModelError;
 use crate::entities::{self, Extractor};
 
 /// Applies every enrichment step to articles.
@@ -21,16 +22,12 @@ pub enum Note {
 }
 
 impl Enricher {
-    /// An enricher with the default entity extractor: the trained tagger, or the rule-based one if
-    /// the embedded model cannot be loaded (it is compiled in, so that would be a build defect).
-    pub fn new() -> Enricher {
-        let extractor: Box<dyn Extractor> = match entities::tagger::TaggerExtractor::new() {
-            Ok(tagger) => Box::new(tagger),
-            Err(_) => Box::new(entities::rules::RuleExtractor::new()),
-        };
-        Enricher {
-            extractor: Some(extractor),
-        }
+    /// An enricher with the trained entity tagger. Fails only if the model compiled into chronicle
+    /// cannot be read, a build defect that a unit test guards against.
+    pub fn new() -> Result<Enricher, ModelError> {
+        Ok(Enricher {
+            extractor: Some(Box::new(entities::tagger::TaggerExtractor::new()?)),
+        })
     }
 
     /// An enricher that parses dates but extracts no entities (faster; facets stay empty).
@@ -61,11 +58,5 @@ impl Enricher {
             article.entities = entities::collect(&text, &spans);
         }
         note
-    }
-}
-
-impl Default for Enricher {
-    fn default() -> Self {
-        Enricher::new()
     }
 }

@@ -175,8 +175,8 @@ pub struct CoverageReport {
 /// Reads every article under `root` (any format chronicle indexes; only Reuters SGML carries
 /// editors' tags), extracts its entities exactly as the indexer does ([`Enricher`]: title and body,
 /// the trained tagger and the rule pass) and counts how many tags they cover.
-pub fn measure(root: &Path) -> CoverageReport {
-    let enricher = Enricher::new();
+pub fn measure(root: &Path) -> Result<CoverageReport, super::tagger::ModelError> {
+    let enricher = Enricher::new()?;
     let mut report = CoverageReport::default();
     for entry in ingest::walk::walk(root) {
         let path = match entry {
@@ -214,7 +214,7 @@ pub fn measure(root: &Path) -> CoverageReport {
                 .add(&t.places, &t.people, &t.orgs, &article.entities);
         }
     }
-    report
+    Ok(report)
 }
 
 /// Whether some entity of `kind` in `found` stands for the editors' tag `tag`.

@@ -155,7 +155,7 @@ pub fn run(
     mut sink: impl FnMut(Parsed) -> Result<()>,
 ) -> Result<()> {
     let enricher = if plan.entities {
-        Enricher::new()
+        Enricher::new()?
     } else {
         Enricher::without_entities()
     };
