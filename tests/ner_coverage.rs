@@ -20,7 +20,8 @@ fn ner_coverage_counts_the_editors_tags_the_entities_cover() {
     assert_eq!(v["stories"], 3);
     assert_eq!(v["tagged_stories"], 2);
     let c = &v["coverage"];
-    // `japan` and `norway` are named; `usa` and `uk` only by their datelines, which are not tagged.
+    // `japan` and `norway` are named; `usa` and `uk` only through their datelines, whose cities
+    // (Washington, London) are places of the story but not the countries.
     assert_eq!(c["places"]["tags"], 4);
     assert_eq!(c["places"]["covered"], 2);
     // `james-baker` by "Treasury Secretary James Baker".
