@@ -3,27 +3,37 @@
 //! Brief overview. [`spans`] reads the tagger's IOB2 tags as [`Mention`]s (token ranges with a type)
 //! and rewrites them in article order of concerns:
 //!
-//! 1. **Trim**: a leading `the` and a trailing `'s` are not part of a name.
-//! 2. **Title cues**: a name after `Mr.`/`President`/`Minister`, or followed by an apposition with a
+//! 1. **Company names are not people**: a "person" ending in `Corp`, `Co`, `Inc`, `Bank`, ... is an
+//!    organisation.
+//! 2. **Trim**: a leading `the`, a leading title (`Representative`; not `Prince`) and a trailing `'s`
+//!    are not part of a name; a mention made only of words that are never a name alone (`Inc`,
+//!    `Nine`, `mths`, single letters: `NOT_NAMES` in `postprocess/lists.rs`) is dropped.
+//! 3. **Title cues**: a name after `Mr.`/`President`/`Minister`, or followed by an apposition with a
 //!    role (`Vladimir Norov, the SCO's secretary-general`), is a person whatever the tagger said; a
 //!    capitalised name the tagger missed after `Mr.` is added.
-//! 3. **Acronyms**: `Long Name (ACR)`, also `Long Name's (ACR)`, makes `ACR` an alias of the long name
+//! 4. **Acronyms**: `Long Name (ACR)`, also `Long Name's (ACR)`, makes `ACR` an alias of the long name
 //!    when its letters are the name's initials; every mention of `ACR` in the article then carries the
 //!    long name, and untagged ones are added.
-//! 4. **One label per string**: all mentions of one surface string get the type most of them had.
-//! 5. **Short forms**: a one-word person (`Norov`) that ends or starts a longer person name of the
-//!    article (`Vladimir Norov`) resolves to it, and becomes a person if the tagger said otherwise.
-//! 6. **Canonical names**: whitespace collapsed, headline capitals title-cased (or matched to the
-//!    article's own spelling), a few country spellings unified (`U.S.` -> `United States`).
+//! 5. **One label per string**: all mentions of one surface string get the type most of them had.
+//! 6. **Short forms**: a one-word person (`Norov`) that ends or starts a longer person name of the
+//!    article (`Vladimir Norov`) resolves to it, and becomes a person if the tagger said otherwise;
+//!    a one-word organisation that starts a longer one outside a headline (`Moody`, `Moody's
+//!    Investors Service`) resolves to it.
+//! 7. **Canonical names**: whitespace collapsed, headline capitals title-cased (or matched to the
+//!    article's own spelling), a few country spellings unified (`U.S.` -> `United States`) and made
+//!    places whatever the tagger said.
 //!
 //! MISC mentions take part in voting but never become spans: they are not facets.
 //!
 //! Why rules after a statistical tagger: the tagger sees one sentence; these facts are about the
 //! whole article, and they are what facets need (one entity, one name).
 
+mod lists;
+
 use super::tagger::{NerType, Tag};
 use super::tokenize::Tokens;
 use super::{EntityKind, Span};
+use lists::{HONORIFICS, KEPT_TITLES, MINOR, NOT_NAMES, ORG_HEADS, PLACE_NAMES, ROLES, TITLES};
 
 /// A tagged name: tokens `first..end` of the article.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,153 +46,6 @@ pub struct Mention {
     /// A cue fixed the type: voting does not override it.
     pub cued: bool,
 }
-
-/// Titles before a name that make it a person.
-const TITLES: &[&str] = &[
-    "mr",
-    "mr.",
-    "mrs",
-    "mrs.",
-    "ms",
-    "ms.",
-    "dr",
-    "dr.",
-    "president",
-    "minister",
-    "secretary",
-    "secretary-general",
-    "chancellor",
-    "governor",
-    "senator",
-    "sen.",
-    "rep.",
-    "gen.",
-    "general",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "pope",
-    "chairman",
-    "chairwoman",
-    "spokesman",
-    "spokeswoman",
-    "judge",
-    "ambassador",
-    "envoy",
-    "premier",
-    "director",
-    "professor",
-    "prof.",
-    "rev.",
-    "sheikh",
-    "lord",
-    "lady",
-    "sir",
-    "colonel",
-    "captain",
-    "lieutenant",
-    "commissioner",
-    "mayor",
-    "coach",
-    "striker",
-    "midfielder",
-    "defender",
-    "goalkeeper",
-];
-
-/// Titles that announce a name even when the tagger saw none (`Mr. Smith`).
-const HONORIFICS: &[&str] = &["mr.", "mrs.", "ms.", "mr", "mrs", "ms", "dr.", "sir"];
-
-/// Role nouns of an apposition after a name (`Norov, the SCO's secretary-general,`).
-const ROLES: &[&str] = &[
-    "secretary-general",
-    "president",
-    "minister",
-    "chairman",
-    "chairwoman",
-    "spokesman",
-    "spokeswoman",
-    "director",
-    "chief",
-    "envoy",
-    "ambassador",
-    "governor",
-    "leader",
-    "head",
-    "secretary",
-    "analyst",
-    "economist",
-    "official",
-    "executive",
-    "officer",
-    "premier",
-    "chancellor",
-    "founder",
-    "manager",
-    "commissioner",
-    "vice-president",
-    "deputy",
-    "mayor",
-    "adviser",
-    "advisor",
-    "chief executive",
-];
-
-/// Words that make a name an organisation, never a person (`Shanghai Cooperation Organization`).
-const ORG_HEADS: &[&str] = &[
-    "organization",
-    "organisation",
-    "bank",
-    "corp",
-    "corp.",
-    "inc",
-    "inc.",
-    "ltd",
-    "co",
-    "co.",
-    "group",
-    "council",
-    "committee",
-    "union",
-    "party",
-    "ministry",
-    "agency",
-    "association",
-    "fund",
-    "company",
-    "university",
-    "institute",
-    "federation",
-    "commission",
-    "secretariat",
-    "office",
-    "board",
-    "club",
-];
-
-/// Words an acronym's letters may skip (`Organization of the Petroleum Exporting Countries` is OPEC).
-const MINOR: &[&str] = &[
-    "of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "&",
-];
-
-/// Spellings that name one place; the right-hand side is the canonical name.
-const PLACE_NAMES: &[(&str, &str)] = &[
-    ("U.S.", "United States"),
-    ("US", "United States"),
-    ("U.S.A.", "United States"),
-    ("USA", "United States"),
-    ("United States of America", "United States"),
-    ("U.K.", "Britain"),
-    ("UK", "Britain"),
-    ("United Kingdom", "Britain"),
-    ("Great Britain", "Britain"),
-    ("U.A.E.", "United Arab Emirates"),
-    ("UAE", "United Arab Emirates"),
-    ("S.Africa", "South Africa"),
-    ("Holland", "Netherlands"),
-    ("the Netherlands", "Netherlands"),
-];
 
 struct Doc<'t> {
     text: &'t str,
@@ -252,6 +115,7 @@ pub fn spans(text: &str, tokens: &Tokens, tags: &[Tag]) -> Vec<Span> {
     let doc = Doc { text, tokens };
     let n = tags.len().min(tokens.tokens.len());
     let mut ms = mentions(&tags[..n]);
+    org_heads(&doc, &mut ms);
     trim(&doc, &mut ms);
     title_cues(&doc, &mut ms);
     acronyms(&doc, &mut ms);
@@ -270,22 +134,45 @@ fn trim(doc: &Doc, ms: &mut Vec<Mention>) {
         while m.end > m.first && matches!(doc.tok(m.first), "the" | "The" | "THE") {
             m.first += 1;
         }
+        // `Representative Clayton Yeutter` is Clayton Yeutter, a person for sure; a royal title
+        // stays (`Prince Charles`).
+        while m.ty == NerType::Per
+            && m.end - m.first > 1
+            && doc.lower_in(m.first, TITLES)
+            && !doc.lower_in(m.first, KEPT_TITLES)
+        {
+            m.first += 1;
+            m.cued = true;
+        }
         while m.end > m.first && matches!(doc.tok(m.end - 1), "'s" | "'S" | "," | "." | "\"" | "'")
         {
             m.end -= 1;
         }
     }
-    ms.retain(|m| m.end > m.first);
+    ms.retain(|m| m.end > m.first && !only_not_names(doc, m));
+}
+
+/// Whether every token of `m` is a word that is never a name on its own ([`NOT_NAMES`]), a single
+/// character (`P and O` tagged as `O`) or punctuation.
+fn only_not_names(doc: &Doc, m: &Mention) -> bool {
+    (m.first..m.end).all(|i| {
+        let t = doc.tok(i);
+        t.chars().count() <= 1
+            || !t.chars().any(char::is_alphanumeric)
+            || doc.lower_in(i, NOT_NAMES)
+    })
 }
 
 fn title_cues(doc: &Doc, ms: &mut Vec<Mention>) {
     let n = doc.tokens.tokens.len();
     let mut added = Vec::new();
     for m in ms.iter_mut() {
+        // (Not a company: `Chairman Acme Corp` is no one's name.)
         let before = m
             .first
             .checked_sub(1)
-            .is_some_and(|i| doc.lower_in(i, TITLES));
+            .is_some_and(|i| doc.lower_in(i, TITLES))
+            && !doc.lower_in(m.end - 1, ORG_HEADS);
         if before {
             // `President Putin`, but not `President of Russia` and not `the Minister` of something.
             m.ty = NerType::Per;
@@ -344,6 +231,18 @@ fn title_cues(doc: &Doc, ms: &mut Vec<Mention>) {
     }
     ms.extend(added);
     ms.sort_by_key(|m| m.first);
+}
+
+/// A person's name does not end in a word that heads organisations: the tagger calls company names
+/// people (`Chrysler Corp`, `General Electric Co`, `Drexel Burnham Lambert Inc`). Only the last word:
+/// `Central Bank President Wim Duisenberg` is a person the tagger ran into an organisation. Runs on
+/// the tagger's output, before any cue.
+fn org_heads(doc: &Doc, ms: &mut [Mention]) {
+    for m in ms.iter_mut() {
+        if m.ty == NerType::Per && doc.lower_in(m.end - 1, ORG_HEADS) {
+            m.ty = NerType::Org;
+        }
+    }
 }
 
 /// `, the SCO's secretary-general,`: a role noun within a short apposition after the name.
@@ -511,7 +410,18 @@ fn short_forms(doc: &Doc, ms: &mut [Mention]) {
         .filter(|(_, m)| m.ty == NerType::Per && m.end - m.first >= 2)
         .map(|(j, m)| (j, doc.tok(m.first), doc.tok(m.end - 1)))
         .collect();
-    if fulls.is_empty() {
+    // Organisations: a one-word name that starts a longer one of the article stands for it
+    // (`Moody` for `Moody's Investors Service`, `Bank` for `Bank of England`). Not one that ends
+    // it, and not one in a headline: the tagger runs titles, people and verbs into organisations
+    // (`Exchequer Nigel Lawson`, `LAWSON CALLS INTERVENTION`).
+    let headline = headline_mentions(doc, ms);
+    let orgs: Vec<(usize, &str)> = ms
+        .iter()
+        .enumerate()
+        .filter(|&(j, m)| m.ty == NerType::Org && m.end - m.first >= 2 && !headline[j])
+        .map(|(j, m)| (j, doc.tok(m.first)))
+        .collect();
+    if fulls.is_empty() && orgs.is_empty() {
         return;
     }
     for m in ms.iter_mut() {
@@ -532,16 +442,19 @@ fn short_forms(doc: &Doc, ms: &mut [Mention]) {
         if let Some(&(j, _, _)) = full {
             m.ty = NerType::Per;
             m.refers_to = Some(j);
+        } else if m.ty == NerType::Org {
+            if let Some(&(j, _)) = orgs.iter().find(|(_, first)| first.eq_ignore_ascii_case(w)) {
+                m.refers_to = Some(j);
+            }
         }
     }
 }
 
-fn finish(doc: &Doc, ms: &[Mention], surfaces: &[String]) -> Vec<Span> {
-    // Whether each mention stands in an upper-case sentence (a headline), worked out once per
-    // mention: `recase` asks it of every mention for every headline name.
+/// For each mention, whether it stands in an upper-case sentence (a headline); worked out once per
+/// sentence.
+fn headline_mentions(doc: &Doc, ms: &[Mention]) -> Vec<bool> {
     let mut last: Option<((u32, u32), bool)> = None;
-    let caps: Vec<bool> = ms
-        .iter()
+    ms.iter()
         .map(|m| {
             let Some((a, b)) = doc.sentence_of(m.first) else {
                 return false;
@@ -556,12 +469,27 @@ fn finish(doc: &Doc, ms: &[Mention], surfaces: &[String]) -> Vec<Span> {
             last = Some(((a, b), c));
             c
         })
-        .collect();
+        .collect()
+}
+
+fn finish(doc: &Doc, ms: &[Mention], surfaces: &[String]) -> Vec<Span> {
+    // Whether each mention stands in an upper-case sentence (a headline): `recase` asks it of
+    // every mention for every headline name.
+    let caps = headline_mentions(doc, ms);
     let mut out = Vec::new();
     for (k, m) in ms.iter().enumerate() {
-        let Some(kind) = m.ty.kind() else {
+        let Some(mut kind) = m.ty.kind() else {
             continue;
         };
+        // `U.K.` and `U.S.` are places whatever a headline made the tagger think (`U.K. MONEY
+        // MARKET SHORTAGE`): a country's spelling is never an organisation's or a person's name.
+        if kind != EntityKind::Place
+            && PLACE_NAMES
+                .iter()
+                .any(|(a, b)| *a == surfaces[k] || *b == surfaces[k])
+        {
+            kind = EntityKind::Place;
+        }
         let mut target = k;
         for _ in 0..4 {
             match ms[target].refers_to {
@@ -810,6 +738,123 @@ mod tests {
         assert_eq!(
             names(&es),
             vec![(EntityKind::Person, "Tomas Veldkamp", vec!["VELDKAMP"])]
+        );
+    }
+
+    #[test]
+    fn table_words_legal_forms_and_letters_alone_are_not_names() {
+        let text = "Nine mths\nShr 1.20 dlrs vs 1.10 dlrs\nThe unit of Acme Inc and P and O rose.";
+        let es = run(
+            text,
+            &[
+                ("Nine", "B-PER"),
+                ("mths", "I-PER"),
+                ("Inc", "B-ORG"),
+                ("O", "B-ORG"),
+            ],
+        );
+        assert_eq!(names(&es), vec![]);
+        // A legal form inside a name is part of it.
+        let es = run("Acme Inc rose.", &[("Acme", "B-ORG"), ("Inc", "I-ORG")]);
+        assert_eq!(names(&es), vec![(EntityKind::Org, "Acme Inc", vec![])]);
+    }
+
+    #[test]
+    fn a_one_word_org_stands_for_the_longer_name_it_starts() {
+        let text = "Moody's Investors Service Inc cut the rating. Moody said the debt was risky.";
+        let es = run(
+            text,
+            &[
+                ("Moody", "B-ORG"),
+                ("'s", "I-ORG"),
+                ("Investors", "I-ORG"),
+                ("Service", "I-ORG"),
+                ("Inc", "I-ORG"),
+                ("Moody", "B-ORG"),
+            ],
+        );
+        assert_eq!(
+            names(&es),
+            vec![(
+                EntityKind::Org,
+                "Moody's Investors Service Inc",
+                vec!["Moody"]
+            )]
+        );
+    }
+
+    #[test]
+    fn a_headline_org_does_not_swallow_a_body_name() {
+        let text = "LAWSON CALLS INTERVENTION\n\nLawson said sterling was steady.";
+        let es = run(
+            text,
+            &[
+                ("LAWSON", "B-ORG"),
+                ("CALLS", "I-ORG"),
+                ("INTERVENTION", "I-ORG"),
+                ("Lawson", "B-ORG"),
+            ],
+        );
+        let lawson = es.iter().find(|e| e.name == "Lawson").expect("Lawson kept");
+        assert!(lawson.aliases.is_empty());
+        assert_eq!(es.len(), 2);
+    }
+
+    #[test]
+    fn company_names_are_not_people() {
+        let es = run(
+            "Chrysler Corp said sales rose.",
+            &[("Chrysler", "B-PER"), ("Corp", "I-PER")],
+        );
+        assert_eq!(names(&es), vec![(EntityKind::Org, "Chrysler Corp", vec![])]);
+        // A person the tagger ran into an organisation stays a person: only the last word counts.
+        let es = run(
+            "Central Bank President Wim Duisenberg spoke.",
+            &[
+                ("Central", "B-PER"),
+                ("Bank", "I-PER"),
+                ("President", "I-PER"),
+                ("Wim", "I-PER"),
+                ("Duisenberg", "I-PER"),
+            ],
+        );
+        assert_eq!(es[0].kind, EntityKind::Person);
+    }
+
+    #[test]
+    fn a_leading_title_is_not_part_of_a_persons_name() {
+        let es = run(
+            "Representative Clayton Yeutter said so.",
+            &[
+                ("Representative", "B-PER"),
+                ("Clayton", "I-PER"),
+                ("Yeutter", "I-PER"),
+            ],
+        );
+        assert_eq!(
+            names(&es),
+            vec![(EntityKind::Person, "Clayton Yeutter", vec![])]
+        );
+        // A royal title is part of the name.
+        let es = run(
+            "Prince Charles visited.",
+            &[("Prince", "B-PER"), ("Charles", "I-PER")],
+        );
+        assert_eq!(
+            names(&es),
+            vec![(EntityKind::Person, "Prince Charles", vec![])]
+        );
+    }
+
+    #[test]
+    fn country_spellings_are_places_whatever_the_tag() {
+        let es = run(
+            "The U.K. money market had a shortage.",
+            &[("U.K.", "B-ORG")],
+        );
+        assert_eq!(
+            names(&es),
+            vec![(EntityKind::Place, "Britain", vec!["U.K."])]
         );
     }
 }
