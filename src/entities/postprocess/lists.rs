@@ -129,6 +129,10 @@ pub(super) const ORG_HEADS: &[&str] = &[
     "office",
     "board",
     "club",
+    "administration",
+    "department",
+    "government",
+    "exchange",
 ];
 
 /// Words an acronym's letters may skip (`Organization of the Petroleum Exporting Countries` is OPEC).
