@@ -216,7 +216,7 @@ impl Model {
     /// [`Model::tag_doc`] compiled for CPUs with `popcnt` and SSE4.1 (x86-64 since 2008), chosen at run
     /// time so the binary still runs everywhere. Finding a weight row ranks it in a bitmap
     /// ([`table`]): without the instruction, `count_ones` is a dozen instructions per feature, ~35
-    /// features per scored token. Tagging Reuters bodies: 7.8 -> 9.4 M tokens/s.
+    /// features per scored token. Tagging Reuters bodies: 7.7-8.0 -> 8.4-9.3 M tokens/s.
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "popcnt,sse4.1")]
     unsafe fn tag_doc_x86_v2(&self, scratch: &mut Scratch, out: &mut Vec<Tag>) {
