@@ -228,4 +228,19 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "cts",
     // Reuters' sign-off.
     "reuter",
+    // Things news writes with a capital or in capitals that are no one's name (BBC News: `Christmas`
+    // a person in 65 stories, `Oscar` in 54, `PC` an organisation in 80).
+    "christmas",
+    "easter",
+    "oscar",
+    "oscars",
+    "tv",
+    "pc",
+    "pcs",
+    "dvd",
+    "dvds",
+    "cd",
+    "cds",
+    "internet",
+    "web",
 ];
