@@ -3,8 +3,8 @@
 //! Brief overview. [`spans`] reads the tagger's IOB2 tags as [`Mention`]s (token ranges with a type)
 //! and rewrites them in article order of concerns:
 //!
-//! 1. **Company names are not people**: a "person" ending in `Corp`, `Co`, `Inc`, `Bank`, ... is an
-//!    organisation.
+//! 1. **Company names**: a "person" ending in `Corp`, `Co`, `Inc`, `Bank`, ... is an organisation;
+//!    `Standard` and `Poor's Corp` are one (`Standard and Poor's Corp`).
 //! 2. **Trim**: a leading `the`, a leading title (`Representative`; not `Prince`) and a trailing `'s`
 //!    are not part of a name; a mention made only of words that are never a name alone (`Inc`,
 //!    `Nine`, `mths`, single letters: `NOT_NAMES` in `postprocess/lists.rs`) is dropped.
@@ -33,7 +33,9 @@ mod lists;
 use super::tagger::{NerType, Tag};
 use super::tokenize::Tokens;
 use super::{EntityKind, Span};
-use lists::{HONORIFICS, KEPT_TITLES, MINOR, NOT_NAMES, ORG_HEADS, PLACE_NAMES, ROLES, TITLES};
+use lists::{
+    HONORIFICS, KEPT_TITLES, LEGAL_FORMS, MINOR, NOT_NAMES, ORG_HEADS, PLACE_NAMES, ROLES, TITLES,
+};
 
 /// A tagged name: tokens `first..end` of the article.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -115,6 +117,7 @@ pub fn spans(text: &str, tokens: &Tokens, tags: &[Tag]) -> Vec<Span> {
     let doc = Doc { text, tokens };
     let n = tags.len().min(tokens.tokens.len());
     let mut ms = mentions(&tags[..n]);
+    join_firm_names(&doc, &mut ms);
     org_heads(&doc, &mut ms);
     trim(&doc, &mut ms);
     title_cues(&doc, &mut ms);
@@ -231,6 +234,54 @@ fn title_cues(doc: &Doc, ms: &mut Vec<Mention>) {
     }
     ms.extend(added);
     ms.sort_by_key(|m| m.first);
+}
+
+/// `Standard and Poor's Corp`: the tagger makes two or three organisations of a firm named after two
+/// people (`Standard`, `Poor`, `Corp.`), or leaves the first name out. An organisation whose first
+/// word is a possessive (`Poor 's`) right after `and` or `&` and a capitalised word is one name with
+/// that word, and takes in the legal form after the possessive. (`Ford and General Motors Corp`
+/// stay two: no possessive.)
+fn join_firm_names(doc: &Doc, ms: &mut Vec<Mention>) {
+    let mut k = 0;
+    while k < ms.len() {
+        let b = &ms[k];
+        let firm = b.ty == NerType::Org
+            && b.first >= 2
+            && matches!(doc.tok(b.first - 1), "and" | "&")
+            && doc.is_cap(b.first - 2)
+            && matches!(doc.tok(b.first + 1), "'s" | "'S");
+        if !firm {
+            k += 1;
+            continue;
+        }
+        let mut end = b.end.max(b.first + 2);
+        while end < doc.tokens.tokens.len() && doc.lower_in(end, LEGAL_FORMS) {
+            end += 1;
+        }
+        // The first name: the mention that ends there (whatever the tagger called it), or the
+        // untagged word.
+        let joins_previous = k > 0 && ms[k - 1].end >= b.first - 1;
+        let first = if joins_previous {
+            ms[k - 1].first
+        } else {
+            b.first - 2
+        };
+        // Mentions the joined name now covers (a separately tagged `Corp.`) are part of it.
+        let mut last = k + 1;
+        while last < ms.len() && ms[last].first < end {
+            last += 1;
+        }
+        let start = if joins_previous { k - 1 } else { k };
+        ms[start] = Mention {
+            first,
+            end,
+            ty: NerType::Org,
+            refers_to: None,
+            cued: false,
+        };
+        ms.drain(start + 1..last);
+        k = start + 1;
+    }
 }
 
 /// A person's name does not end in a word that heads organisations: the tagger calls company names
@@ -855,6 +906,47 @@ mod tests {
         assert_eq!(
             names(&es),
             vec![(EntityKind::Place, "Britain", vec!["U.K."])]
+        );
+    }
+
+    #[test]
+    fn a_firm_named_after_two_people_is_one_organisation_however_tagged() {
+        // As the tagger really tags it: three pieces, or the first name left out.
+        for tagged in [
+            &[("Standard", "B-ORG"), ("Poor", "B-ORG"), ("Corp.", "B-ORG")][..],
+            &[("Poor", "B-ORG"), ("'s", "I-ORG"), ("Corp.", "I-ORG")][..],
+        ] {
+            let es = run("Standard and Poor's Corp. rates them AA.", tagged);
+            assert_eq!(
+                names(&es),
+                vec![(EntityKind::Org, "Standard and Poor's Corp.", vec![])]
+            );
+        }
+    }
+
+    #[test]
+    fn a_firm_named_after_two_people_is_one_organisation() {
+        let text = "Standard and Poor's Corp cut the rating. Ford and General Motors Corp rose.";
+        let es = run(
+            text,
+            &[
+                ("Standard", "B-ORG"),
+                ("Poor", "B-ORG"),
+                ("'s", "I-ORG"),
+                ("Corp", "I-ORG"),
+                ("Ford", "B-ORG"),
+                ("General", "B-ORG"),
+                ("Motors", "I-ORG"),
+                ("Corp", "I-ORG"),
+            ],
+        );
+        assert_eq!(
+            names(&es),
+            vec![
+                (EntityKind::Org, "Standard and Poor's Corp", vec![]),
+                (EntityKind::Org, "Ford", vec![]),
+                (EntityKind::Org, "General Motors Corp", vec![]),
+            ]
         );
     }
 }

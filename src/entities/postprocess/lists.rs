@@ -159,6 +159,11 @@ pub(super) const PLACE_NAMES: &[(&str, &str)] = &[
     ("the Netherlands", "Netherlands"),
 ];
 
+/// Legal forms that end a company's name (`Corp`, `Inc`).
+pub(super) const LEGAL_FORMS: &[&str] = &[
+    "inc", "inc.", "corp", "corp.", "co", "co.", "cos", "cos.", "ltd", "ltd.", "plc", "llc",
+];
+
 /// Words that are never a name on their own, lower case. A mention made only of these (and single
 /// characters) is dropped: the tagger finds them in company and earnings tables, where every line
 /// starts with a capital and no sentence ever ends (`Nine mths`, `Shr 12 cts vs 10 cts`), and in
