@@ -173,8 +173,9 @@ pub struct CoverageReport {
 }
 
 /// Reads every article under `root` (any format chronicle indexes; only Reuters SGML carries
-/// editors' tags), extracts its entities exactly as the indexer does ([`Enricher`]: title and body,
-/// the trained tagger and the rule pass) and counts how many tags they cover.
+/// editors' tags), extracts its entities exactly as the indexer does ([`Enricher`]: the trained
+/// tagger and the rule pass over title and body, and the dateline's city) and counts how many tags
+/// they cover.
 pub fn measure(root: &Path) -> Result<CoverageReport, super::tagger::ModelError> {
     let enricher = Enricher::new()?;
     let mut report = CoverageReport::default();
