@@ -805,6 +805,18 @@ mod tests {
             ],
         );
         assert_eq!(names(&es), vec![]);
+        // A title-case headline's verbs, ordinals and months.
+        let es = run(
+            "Acme Sets 4th Qtr Loss Jan 5",
+            &[
+                ("Sets", "B-ORG"),
+                ("4th", "B-ORG"),
+                ("Qtr", "B-PER"),
+                ("Loss", "I-PER"),
+                ("Jan", "B-PER"),
+            ],
+        );
+        assert_eq!(names(&es), vec![]);
         // A legal form inside a name is part of it.
         let es = run("Acme Inc rose.", &[("Acme", "B-ORG"), ("Inc", "I-ORG")]);
         assert_eq!(names(&es), vec![(EntityKind::Org, "Acme Inc", vec![])]);
