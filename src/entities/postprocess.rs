@@ -17,8 +17,8 @@
 //! 5. **One label per string**: all mentions of one surface string get the type most of them had.
 //! 6. **Short forms**: a one-word person (`Norov`) that ends or starts a longer person name of the
 //!    article (`Vladimir Norov`) resolves to it, and becomes a person if the tagger said otherwise;
-//!    a one-word organisation that starts a longer one outside a headline (`Moody`, `Moody's
-//!    Investors Service`) resolves to it.
+//!    a one-word organisation, or a person no title cued, that starts a longer organisation outside a
+//!    headline (`Moody`, `Moody's Investors Service`; `Chrysler`, `Chrysler Corp`) resolves to it.
 //! 7. **Canonical names**: whitespace collapsed, headline capitals title-cased (or matched to the
 //!    article's own spelling), a few country spellings unified (`U.S.` -> `United States`) and made
 //!    places whatever the tagger said.
@@ -493,8 +493,11 @@ fn short_forms(doc: &Doc, ms: &mut [Mention]) {
         if let Some(&(j, _, _)) = full {
             m.ty = NerType::Per;
             m.refers_to = Some(j);
-        } else if m.ty == NerType::Org {
+        } else if m.ty == NerType::Org || (m.ty == NerType::Per && !m.cued) {
+            // (A one-word "person" no title cued, that no person's name holds but an
+            // organisation's starts with, is that organisation: `Chrysler` beside `Chrysler Corp`.)
             if let Some(&(j, _)) = orgs.iter().find(|(_, first)| first.eq_ignore_ascii_case(w)) {
+                m.ty = NerType::Org;
                 m.refers_to = Some(j);
             }
         }
@@ -844,6 +847,37 @@ mod tests {
                 vec!["Moody"]
             )]
         );
+    }
+
+    #[test]
+    fn a_one_word_person_that_starts_a_companys_name_is_that_company() {
+        let text = "Chrysler Corp said sales rose. Chrysler said it would hire.";
+        let es = run(
+            text,
+            &[
+                ("Chrysler", "B-ORG"),
+                ("Corp", "I-ORG"),
+                ("Chrysler", "B-PER"),
+            ],
+        );
+        assert_eq!(
+            names(&es),
+            vec![(EntityKind::Org, "Chrysler Corp", vec!["Chrysler"])]
+        );
+        // Not a person a title names: `Mr. Ford` stays a person beside `Ford Motor Co`.
+        let text = "Ford Motor Co rose. Mr. Ford said so.";
+        let es = run(
+            text,
+            &[
+                ("Ford", "B-ORG"),
+                ("Motor", "I-ORG"),
+                ("Co", "I-ORG"),
+                ("Ford", "B-PER"),
+            ],
+        );
+        assert!(es
+            .iter()
+            .any(|e| e.kind == EntityKind::Person && e.name == "Ford"));
     }
 
     #[test]
