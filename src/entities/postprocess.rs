@@ -156,13 +156,22 @@ fn trim(doc: &Doc, ms: &mut Vec<Mention>) {
 }
 
 /// Whether every token of `m` is a word that is never a name on its own ([`NOT_NAMES`]), a single
-/// character (`P and O` tagged as `O`) or punctuation.
+/// character (`P and O` tagged as `O`) or punctuation; or `m` is a person made only of initials
+/// (`E.F.` of `E.F. Hutton`, `U.` of a `U.S.` cut at a line end).
 fn only_not_names(doc: &Doc, m: &Mention) -> bool {
+    // (`U.S.` and the like are places, whatever the tag: see `finish`.)
+    let initials = |t: &str| {
+        t.contains('.')
+            && t.chars().all(|c| c == '.' || c.is_uppercase())
+            && t.len() <= 6
+            && !PLACE_NAMES.iter().any(|(a, _)| *a == t)
+    };
     (m.first..m.end).all(|i| {
         let t = doc.tok(i);
         t.chars().count() <= 1
             || !t.chars().any(char::is_alphanumeric)
             || doc.lower_in(i, NOT_NAMES)
+            || (m.ty == NerType::Per && initials(t))
     })
 }
 
@@ -807,6 +816,9 @@ mod tests {
                 ("O", "B-ORG"),
             ],
         );
+        assert_eq!(names(&es), vec![]);
+        // A person of initials only.
+        let es = run("E.F. Hutton said so.", &[("E.F.", "B-PER")]);
         assert_eq!(names(&es), vec![]);
         // A title-case headline's verbs, ordinals and months.
         let es = run(
