@@ -1,0 +1,111 @@
+//! Steps 1 and 2 of the rule pass: company names the tagger split or called people, and what is
+//! trimmed off or dropped from a mention.
+
+use super::lists::{KEPT_TITLES, LEGAL_FORMS, NOT_NAMES, ORG_HEADS, PLACE_NAMES, TITLES};
+use super::{Doc, Mention};
+use crate::entities::tagger::NerType;
+
+/// Trims what is not part of a name off each mention (a leading `the` or title, a trailing `'s` or
+/// punctuation), then drops the mentions left empty or made only of words never a name alone.
+pub(super) fn trim(doc: &Doc, ms: &mut Vec<Mention>) {
+    for m in ms.iter_mut() {
+        while m.end > m.first && matches!(doc.tok(m.first), "the" | "The" | "THE") {
+            m.first += 1;
+        }
+        // `Representative Clayton Yeutter` is Clayton Yeutter, a person for sure; a royal title
+        // stays (`Prince Charles`).
+        while m.ty == NerType::Per
+            && m.end - m.first > 1
+            && doc.lower_in(m.first, TITLES)
+            && !doc.lower_in(m.first, KEPT_TITLES)
+        {
+            m.first += 1;
+            m.cued = true;
+        }
+        while m.end > m.first && matches!(doc.tok(m.end - 1), "'s" | "'S" | "," | "." | "\"" | "'")
+        {
+            m.end -= 1;
+        }
+    }
+    ms.retain(|m| m.end > m.first && !only_not_names(doc, m));
+}
+
+/// Whether every token of `m` is a word that is never a name on its own ([`NOT_NAMES`]), a single
+/// character (`P and O` tagged as `O`) or punctuation; or `m` is a person made only of initials
+/// (`E.F.` of `E.F. Hutton`, `U.` of a `U.S.` cut at a line end).
+fn only_not_names(doc: &Doc, m: &Mention) -> bool {
+    // (`U.S.` and the like are places, whatever the tag: see `finish`.)
+    let initials = |t: &str| {
+        t.contains('.')
+            && t.chars().all(|c| c == '.' || c.is_uppercase())
+            && t.len() <= 6
+            && !PLACE_NAMES.iter().any(|(a, _)| *a == t)
+    };
+    (m.first..m.end).all(|i| {
+        let t = doc.tok(i);
+        t.chars().count() <= 1
+            || !t.chars().any(char::is_alphanumeric)
+            || doc.lower_in(i, NOT_NAMES)
+            || (m.ty == NerType::Per && initials(t))
+    })
+}
+
+/// `Standard and Poor's Corp`: the tagger makes two or three organisations of a firm named after two
+/// people (`Standard`, `Poor`, `Corp.`), or leaves the first name out. An organisation whose first
+/// word is a possessive (`Poor 's`) right after `and` or `&` and a capitalised word is one name with
+/// that word, and takes in the legal form after the possessive. (`Ford and General Motors Corp`
+/// stay two: no possessive.)
+pub(super) fn join_firm_names(doc: &Doc, ms: &mut Vec<Mention>) {
+    let mut k = 0;
+    while k < ms.len() {
+        let b = &ms[k];
+        let firm = b.ty == NerType::Org
+            && b.first >= 2
+            && matches!(doc.tok(b.first - 1), "and" | "&")
+            && doc.is_cap(b.first - 2)
+            && matches!(doc.tok(b.first + 1), "'s" | "'S");
+        if !firm {
+            k += 1;
+            continue;
+        }
+        let mut end = b.end.max(b.first + 2);
+        while end < doc.tokens.tokens.len() && doc.lower_in(end, LEGAL_FORMS) {
+            end += 1;
+        }
+        // The first name: the mention that ends there (whatever the tagger called it), or the
+        // untagged word.
+        let joins_previous = k > 0 && ms[k - 1].end >= b.first - 1;
+        let first = if joins_previous {
+            ms[k - 1].first
+        } else {
+            b.first - 2
+        };
+        // Mentions the joined name now covers (a separately tagged `Corp.`) are part of it.
+        let mut last = k + 1;
+        while last < ms.len() && ms[last].first < end {
+            last += 1;
+        }
+        let start = if joins_previous { k - 1 } else { k };
+        ms[start] = Mention {
+            first,
+            end,
+            ty: NerType::Org,
+            refers_to: None,
+            cued: false,
+        };
+        ms.drain(start + 1..last);
+        k = start + 1;
+    }
+}
+
+/// A person's name does not end in a word that heads organisations: the tagger calls company names
+/// people (`Chrysler Corp`, `General Electric Co`, `Drexel Burnham Lambert Inc`). Only the last word:
+/// `Central Bank President Wim Duisenberg` is a person the tagger ran into an organisation. Runs on
+/// the tagger's output, before any cue.
+pub(super) fn org_heads(doc: &Doc, ms: &mut [Mention]) {
+    for m in ms.iter_mut() {
+        if m.ty == NerType::Per && doc.lower_in(m.end - 1, ORG_HEADS) {
+            m.ty = NerType::Org;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+//! Step 3 of the rule pass: titles and appositions that make a name a person.
+
+use super::lists::{HONORIFICS, ORG_HEADS, ROLES, TITLES};
+use super::{Doc, Mention};
+use crate::entities::tagger::NerType;
+
+/// A name after a title, or with a role in an apposition next to it, is a person; a capitalised
+/// name right after an honorific that the tagger left untagged is added as one.
+pub(super) fn title_cues(doc: &Doc, ms: &mut Vec<Mention>) {
+    let n = doc.tokens.tokens.len();
+    let mut added = Vec::new();
+    for m in ms.iter_mut() {
+        // (Not a company: `Chairman Acme Corp` is no one's name.)
+        let before = m
+            .first
+            .checked_sub(1)
+            .is_some_and(|i| doc.lower_in(i, TITLES))
+            && !doc.lower_in(m.end - 1, ORG_HEADS);
+        if before {
+            // `President Putin`, but not `President of Russia` and not `the Minister` of something.
+            m.ty = NerType::Per;
+            m.cued = true;
+            continue;
+        }
+        let namelike = || {
+            (2..=3).contains(&(m.end - m.first))
+                && (m.first..m.end).all(|i| {
+                    let t = doc.tok(i).as_bytes();
+                    t.len() > 1
+                        && t[0].is_ascii_uppercase()
+                        && t[1..].iter().all(u8::is_ascii_lowercase)
+                        && !doc.lower_in(i, ORG_HEADS)
+                })
+        };
+        if m.ty != NerType::Per
+            && (apposition_after(doc, m.end) || apposition_before(doc, m.first))
+            && namelike()
+        {
+            m.ty = NerType::Per;
+            m.cued = true;
+        }
+    }
+    // A capitalised name right after an honorific that the tagger left untagged. This loop visits
+    // every token of the article: look at the bytes first, compare strings only for the few
+    // tokens that can be an honorific (2-4 bytes, starting with m, d or s).
+    for (i, t) in doc.tokens.tokens.iter().enumerate() {
+        let len = t.end.wrapping_sub(t.start);
+        if !(2..=4).contains(&len)
+            || !matches!(
+                doc.text.as_bytes()[t.start as usize] | 0x20,
+                b'm' | b'd' | b's'
+            )
+            || !doc.lower_in(i, HONORIFICS)
+        {
+            continue;
+        }
+        let first = i + 1;
+        if ms.iter().any(|m| m.first <= first && first < m.end) {
+            continue;
+        }
+        let mut end = first;
+        while end < n && end < first + 3 && doc.is_cap(end) && doc.tok(end).len() > 1 {
+            end += 1;
+        }
+        if end > first {
+            added.push(Mention {
+                first,
+                end,
+                ty: NerType::Per,
+                refers_to: None,
+                cued: true,
+            });
+        }
+    }
+    ms.extend(added);
+    ms.sort_by_key(|m| m.first);
+}
+
+/// `, the SCO's secretary-general,`: a role noun within a short apposition after the name.
+fn apposition_after(doc: &Doc, end: usize) -> bool {
+    if doc.tok(end) != "," {
+        return false;
+    }
+    for i in end + 1..(end + 9).min(doc.tokens.tokens.len()) {
+        let t = doc.tok(i);
+        if matches!(t, "," | "." | ";" | "said" | "says") {
+            return false;
+        }
+        if doc.lower_in(i, ROLES) && !doc.is_cap(i) {
+            return true;
+        }
+    }
+    false
+}
+
+/// `the Russian President's Special Envoy to the SCO, Bakhtier Khakimov`: a role shortly before the
+/// comma that opens the apposition.
+fn apposition_before(doc: &Doc, first: usize) -> bool {
+    if first == 0 || doc.tok(first - 1) != "," {
+        return false;
+    }
+    for i in (first.saturating_sub(10)..first - 1).rev() {
+        let t = doc.tok(i);
+        if matches!(t, "," | "." | ";" | "\"") {
+            return false;
+        }
+        if doc.lower_in(i, ROLES) {
+            return true;
+        }
+    }
+    false
+}

@@ -1,0 +1,103 @@
+//! Step 7 of the rule pass: the canonical name and kind of each mention, as spans.
+
+use super::lists::PLACE_NAMES;
+use super::{Doc, Mention};
+use crate::entities::{EntityKind, Span};
+
+/// For each mention, whether it stands in an upper-case sentence (a headline); worked out once per
+/// sentence.
+pub(super) fn headline_mentions(doc: &Doc, ms: &[Mention]) -> Vec<bool> {
+    let mut last: Option<((u32, u32), bool)> = None;
+    ms.iter()
+        .map(|m| {
+            let Some((a, b)) = doc.sentence_of(m.first) else {
+                return false;
+            };
+            if let Some((_, c)) = last.filter(|&(s, _)| s == (a, b)) {
+                return c;
+            }
+            let c = !doc.text.as_bytes()[doc.tokens.tokens[a as usize].start as usize
+                ..doc.tokens.tokens[b as usize - 1].end as usize]
+                .iter()
+                .any(u8::is_ascii_lowercase);
+            last = Some(((a, b), c));
+            c
+        })
+        .collect()
+}
+
+pub(super) fn finish(doc: &Doc, ms: &[Mention], surfaces: &[String]) -> Vec<Span> {
+    // Whether each mention stands in an upper-case sentence (a headline): `recase` asks it of
+    // every mention for every headline name.
+    let caps = headline_mentions(doc, ms);
+    let mut out = Vec::new();
+    for (k, m) in ms.iter().enumerate() {
+        let Some(mut kind) = m.ty.kind() else {
+            continue;
+        };
+        // `U.K.` and `U.S.` are places whatever a headline made the tagger think (`U.K. MONEY
+        // MARKET SHORTAGE`): a country's spelling is never an organisation's or a person's name.
+        if kind != EntityKind::Place
+            && PLACE_NAMES
+                .iter()
+                .any(|(a, b)| *a == surfaces[k] || *b == surfaces[k])
+        {
+            kind = EntityKind::Place;
+        }
+        let mut target = k;
+        for _ in 0..4 {
+            match ms[target].refers_to {
+                Some(j) if j != target => target = j,
+                _ => break,
+            }
+        }
+        let mut canonical = surfaces[target].clone();
+        if caps[target] {
+            canonical = recase(&canonical, surfaces, &caps);
+        }
+        if kind == EntityKind::Place {
+            if let Some(&(_, c)) = PLACE_NAMES.iter().find(|(a, _)| *a == canonical) {
+                canonical = c.to_string();
+            }
+        }
+        let (Some(a), Some(b)) = (
+            doc.tokens.tokens.get(m.first),
+            doc.tokens.tokens.get(m.end - 1),
+        ) else {
+            continue;
+        };
+        out.push(Span {
+            start: a.start as usize,
+            end: b.end as usize,
+            kind,
+            canonical,
+        });
+    }
+    out
+}
+
+/// A name from a headline: the article's own spelling if it has one, else title case (acronyms kept).
+fn recase(name: &str, surfaces: &[String], caps: &[bool]) -> String {
+    if let Some((s, _)) = surfaces
+        .iter()
+        .zip(caps)
+        .find(|(s, &c)| !c && s.eq_ignore_ascii_case(name))
+    {
+        return s.clone();
+    }
+    name.split(' ')
+        .map(|w| {
+            if w.len() <= 3 || w.contains('.') {
+                return w.to_string();
+            }
+            let mut out = String::with_capacity(w.len());
+            let mut start = true;
+            for c in w.chars() {
+                out.push(if start { c } else { c.to_ascii_lowercase() });
+                start = matches!(c, '-' | '\'');
+            }
+            out
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}

@@ -1,0 +1,393 @@
+//! The rule pass on small hand-written texts, with the tagger's output given by hand: these pin the
+//! rules, whatever a retrained model does.
+use super::*;
+use crate::entities::{collect, Entity, EntityKind};
+
+/// Tokenises `text` and tags the tokens listed in `tagged` (surface, tag), the rest `O`. A name of
+/// several tokens is given token by token, `B-` then `I-`.
+fn run(text: &str, tagged: &[(&str, &str)]) -> Vec<Entity> {
+    let mut tokens = Tokens::default();
+    tokens.fill(text);
+    let mut tags = vec![Tag::O; tokens.tokens.len()];
+    let mut from = 0;
+    for &(word, tag) in tagged {
+        let i = (from..tokens.tokens.len())
+            .find(|&i| tokens.tokens[i].as_str(text) == word)
+            .unwrap_or_else(|| panic!("no token {word:?} after token {from}"));
+        tags[i] = Tag::parse(tag).unwrap();
+        from = i + 1;
+    }
+    collect(text, &spans(text, &tokens, &tags))
+}
+
+fn names(es: &[Entity]) -> Vec<(EntityKind, &str, Vec<&str>)> {
+    es.iter()
+        .map(|e| {
+            (
+                e.kind,
+                e.name.as_str(),
+                e.aliases.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn acronym_after_possessive_long_name() {
+    let text = "Talks opened at the Baltic Trade Council's (BTC) office. Later the BTC said no.";
+    let es = run(
+        text,
+        &[
+            ("Baltic", "B-ORG"),
+            ("Trade", "I-ORG"),
+            ("Council", "I-ORG"),
+            ("BTC", "B-ORG"),
+        ],
+    );
+    // The second `BTC` was not tagged: it is added, as an alias of the long name.
+    assert_eq!(
+        names(&es),
+        vec![(EntityKind::Org, "Baltic Trade Council", vec!["BTC"])]
+    );
+    assert_eq!(es[0].mentions, 3);
+}
+
+#[test]
+fn acronym_needs_matching_initials() {
+    let text = "The Baltic Trade Council (XYZ) met.";
+    let es = run(
+        text,
+        &[
+            ("Baltic", "B-ORG"),
+            ("Trade", "I-ORG"),
+            ("Council", "I-ORG"),
+            ("XYZ", "B-ORG"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        vec![
+            (EntityKind::Org, "Baltic Trade Council", vec![]),
+            (EntityKind::Org, "XYZ", vec![])
+        ]
+    );
+    // Minor words may be skipped: `Bank of Ruritania (BR)`, but also `(BOR)`.
+    let es = run(
+        "The Bank of Ruritania (BOR) cut rates.",
+        &[
+            ("Bank", "B-ORG"),
+            ("of", "I-ORG"),
+            ("Ruritania", "I-ORG"),
+            ("BOR", "B-ORG"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        vec![(EntityKind::Org, "Bank of Ruritania", vec!["BOR"])]
+    );
+}
+
+#[test]
+fn leading_the_and_trailing_possessive_are_dropped() {
+    let text = "The Ruritanian Grain Board's harvest fell.";
+    let es = run(
+        text,
+        &[
+            ("The", "B-ORG"),
+            ("Ruritanian", "I-ORG"),
+            ("Grain", "I-ORG"),
+            ("Board", "I-ORG"),
+            ("'s", "I-ORG"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        vec![(EntityKind::Org, "Ruritanian Grain Board", vec![])]
+    );
+}
+
+#[test]
+fn short_form_resolves_to_the_full_name() {
+    // The tagger called the lone surname an organisation: the full name met earlier wins.
+    let text = "Tomas Veldkamp arrived on Monday. Veldkamp said little, and Veldkamp left.";
+    let es = run(
+        text,
+        &[
+            ("Tomas", "B-PER"),
+            ("Veldkamp", "I-PER"),
+            ("Veldkamp", "B-ORG"),
+            ("Veldkamp", "B-PER"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        vec![(EntityKind::Person, "Tomas Veldkamp", vec!["Veldkamp"])]
+    );
+    assert_eq!(es[0].mentions, 3);
+}
+
+#[test]
+fn titles_cue_people() {
+    let text =
+        "President Ola Brandt met Mr. Kuusk. Hanna Lind, the bank's chief economist, agreed.";
+    let es = run(
+        text,
+        &[
+            ("Ola", "B-ORG"),
+            ("Brandt", "I-ORG"),
+            ("Hanna", "B-LOC"),
+            ("Lind", "I-LOC"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        vec![
+            (EntityKind::Person, "Ola Brandt", vec![]),
+            (EntityKind::Person, "Kuusk", vec![]),
+            (EntityKind::Person, "Hanna Lind", vec![]),
+        ]
+    );
+}
+
+#[test]
+fn one_label_per_string() {
+    let text = "Aldmoor beat Kestrel. Fans of Aldmoor cheered, and Aldmoor fans sang.";
+    let es = run(
+        text,
+        &[
+            ("Aldmoor", "B-ORG"),
+            ("Kestrel", "B-ORG"),
+            ("Aldmoor", "B-LOC"),
+            ("Aldmoor", "B-ORG"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        vec![
+            (EntityKind::Org, "Aldmoor", vec![]),
+            (EntityKind::Org, "Kestrel", vec![])
+        ]
+    );
+    assert_eq!(es[0].mentions, 3);
+}
+
+#[test]
+fn headline_names_take_the_body_spelling() {
+    let text = "VELDKAMP QUITS AS TALKS FAIL\n\nTomas Veldkamp, the minister, quit.";
+    let es = run(
+        text,
+        &[
+            ("VELDKAMP", "B-PER"),
+            ("Tomas", "B-PER"),
+            ("Veldkamp", "I-PER"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        vec![(EntityKind::Person, "Tomas Veldkamp", vec!["VELDKAMP"])]
+    );
+}
+
+#[test]
+fn table_words_legal_forms_and_letters_alone_are_not_names() {
+    let text = "Nine mths\nShr 1.20 dlrs vs 1.10 dlrs\nThe unit of Acme Inc and P and O rose.";
+    let es = run(
+        text,
+        &[
+            ("Nine", "B-PER"),
+            ("mths", "I-PER"),
+            ("Inc", "B-ORG"),
+            ("O", "B-ORG"),
+        ],
+    );
+    assert_eq!(names(&es), vec![]);
+    // A person of initials only.
+    let es = run("E.F. Hutton said so.", &[("E.F.", "B-PER")]);
+    assert_eq!(names(&es), vec![]);
+    // A title-case headline's verbs, ordinals and months.
+    let es = run(
+        "Acme Sets 4th Qtr Loss Jan 5",
+        &[
+            ("Sets", "B-ORG"),
+            ("4th", "B-ORG"),
+            ("Qtr", "B-PER"),
+            ("Loss", "I-PER"),
+            ("Jan", "B-PER"),
+        ],
+    );
+    assert_eq!(names(&es), vec![]);
+    // A legal form inside a name is part of it.
+    let es = run("Acme Inc rose.", &[("Acme", "B-ORG"), ("Inc", "I-ORG")]);
+    assert_eq!(names(&es), vec![(EntityKind::Org, "Acme Inc", vec![])]);
+}
+
+#[test]
+fn a_one_word_org_stands_for_the_longer_name_it_starts() {
+    let text = "Moody's Investors Service Inc cut the rating. Moody said the debt was risky.";
+    let es = run(
+        text,
+        &[
+            ("Moody", "B-ORG"),
+            ("'s", "I-ORG"),
+            ("Investors", "I-ORG"),
+            ("Service", "I-ORG"),
+            ("Inc", "I-ORG"),
+            ("Moody", "B-ORG"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        vec![(
+            EntityKind::Org,
+            "Moody's Investors Service Inc",
+            vec!["Moody"]
+        )]
+    );
+}
+
+#[test]
+fn a_one_word_person_that_starts_a_companys_name_is_that_company() {
+    let text = "Chrysler Corp said sales rose. Chrysler said it would hire.";
+    let es = run(
+        text,
+        &[
+            ("Chrysler", "B-ORG"),
+            ("Corp", "I-ORG"),
+            ("Chrysler", "B-PER"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        vec![(EntityKind::Org, "Chrysler Corp", vec!["Chrysler"])]
+    );
+    // Not a person a title names: `Mr. Ford` stays a person beside `Ford Motor Co`.
+    let text = "Ford Motor Co rose. Mr. Ford said so.";
+    let es = run(
+        text,
+        &[
+            ("Ford", "B-ORG"),
+            ("Motor", "I-ORG"),
+            ("Co", "I-ORG"),
+            ("Ford", "B-PER"),
+        ],
+    );
+    assert!(es
+        .iter()
+        .any(|e| e.kind == EntityKind::Person && e.name == "Ford"));
+}
+
+#[test]
+fn a_headline_org_does_not_swallow_a_body_name() {
+    let text = "LAWSON CALLS INTERVENTION\n\nLawson said sterling was steady.";
+    let es = run(
+        text,
+        &[
+            ("LAWSON", "B-ORG"),
+            ("CALLS", "I-ORG"),
+            ("INTERVENTION", "I-ORG"),
+            ("Lawson", "B-ORG"),
+        ],
+    );
+    let lawson = es.iter().find(|e| e.name == "Lawson").expect("Lawson kept");
+    assert!(lawson.aliases.is_empty());
+    assert_eq!(es.len(), 2);
+}
+
+#[test]
+fn company_names_are_not_people() {
+    let es = run(
+        "Chrysler Corp said sales rose.",
+        &[("Chrysler", "B-PER"), ("Corp", "I-PER")],
+    );
+    assert_eq!(names(&es), vec![(EntityKind::Org, "Chrysler Corp", vec![])]);
+    // A person the tagger ran into an organisation stays a person: only the last word counts.
+    let es = run(
+        "Central Bank President Wim Duisenberg spoke.",
+        &[
+            ("Central", "B-PER"),
+            ("Bank", "I-PER"),
+            ("President", "I-PER"),
+            ("Wim", "I-PER"),
+            ("Duisenberg", "I-PER"),
+        ],
+    );
+    assert_eq!(es[0].kind, EntityKind::Person);
+}
+
+#[test]
+fn a_leading_title_is_not_part_of_a_persons_name() {
+    let es = run(
+        "Representative Clayton Yeutter said so.",
+        &[
+            ("Representative", "B-PER"),
+            ("Clayton", "I-PER"),
+            ("Yeutter", "I-PER"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        vec![(EntityKind::Person, "Clayton Yeutter", vec![])]
+    );
+    // A royal title is part of the name.
+    let es = run(
+        "Prince Charles visited.",
+        &[("Prince", "B-PER"), ("Charles", "I-PER")],
+    );
+    assert_eq!(
+        names(&es),
+        vec![(EntityKind::Person, "Prince Charles", vec![])]
+    );
+}
+
+#[test]
+fn country_spellings_are_places_whatever_the_tag() {
+    let es = run(
+        "The U.K. money market had a shortage.",
+        &[("U.K.", "B-ORG")],
+    );
+    assert_eq!(
+        names(&es),
+        vec![(EntityKind::Place, "Britain", vec!["U.K."])]
+    );
+}
+
+#[test]
+fn a_firm_named_after_two_people_is_one_organisation_however_tagged() {
+    // As the tagger really tags it: three pieces, or the first name left out.
+    for tagged in [
+        &[("Standard", "B-ORG"), ("Poor", "B-ORG"), ("Corp.", "B-ORG")][..],
+        &[("Poor", "B-ORG"), ("'s", "I-ORG"), ("Corp.", "I-ORG")][..],
+    ] {
+        let es = run("Standard and Poor's Corp. rates them AA.", tagged);
+        assert_eq!(
+            names(&es),
+            vec![(EntityKind::Org, "Standard and Poor's Corp.", vec![])]
+        );
+    }
+}
+
+#[test]
+fn a_firm_named_after_two_people_is_one_organisation() {
+    let text = "Standard and Poor's Corp cut the rating. Ford and General Motors Corp rose.";
+    let es = run(
+        text,
+        &[
+            ("Standard", "B-ORG"),
+            ("Poor", "B-ORG"),
+            ("'s", "I-ORG"),
+            ("Corp", "I-ORG"),
+            ("Ford", "B-ORG"),
+            ("General", "B-ORG"),
+            ("Motors", "I-ORG"),
+            ("Corp", "I-ORG"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        vec![
+            (EntityKind::Org, "Standard and Poor's Corp", vec![]),
+            (EntityKind::Org, "Ford", vec![]),
+            (EntityKind::Org, "General Motors Corp", vec![]),
+        ]
+    );
+}
