@@ -44,7 +44,7 @@ use super::Span;
 use aliases::{acronyms, one_label_per_string, short_forms};
 use cleanup::{join_firm_names, org_heads, trim};
 use cues::title_cues;
-use naming::finish;
+use naming::{finish, headline_mentions};
 
 /// A tagged name: tokens `first..end` of the article.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -133,10 +133,12 @@ pub fn spans(text: &str, tokens: &Tokens, tags: &[Tag]) -> Vec<Span> {
     acronyms(&doc, &mut ms);
     // Mentions keep their token ranges from here on: their surfaces are computed once.
     let surfaces: Vec<String> = ms.iter().map(|m| doc.surface(m)).collect();
+    // Which mentions stand in an upper-case sentence (a headline): short forms and naming ask.
+    let headline = headline_mentions(&doc, &ms);
     one_label_per_string(&mut ms, &surfaces);
-    short_forms(&doc, &mut ms);
+    short_forms(&doc, &mut ms, &headline);
     // `refers_to` indexes `ms` as built; sort the spans, not the mentions.
-    let mut out = finish(&doc, &ms, &surfaces);
+    let mut out = finish(&doc, &ms, &surfaces, &headline);
     out.sort_by_key(|s| (s.start, s.end));
     out
 }

@@ -2,7 +2,6 @@
 //! longer name of the article.
 
 use super::lists::MINOR;
-use super::naming::headline_mentions;
 use super::{Doc, Mention};
 use crate::entities::tagger::NerType;
 
@@ -126,7 +125,8 @@ pub(super) fn one_label_per_string(ms: &mut [Mention], surfaces: &[String]) {
     }
 }
 
-pub(super) fn short_forms(doc: &Doc, ms: &mut [Mention]) {
+/// `headline[k]`: whether mention `k` stands in a headline ([`super::naming::headline_mentions`]).
+pub(super) fn short_forms(doc: &Doc, ms: &mut [Mention], headline: &[bool]) {
     // The candidates: person mentions of two or more tokens, in article order, with their first
     // and last words. Looking through these few, not every mention, for each one-word mention keeps
     // an article with hundreds of names linear.
@@ -140,7 +140,6 @@ pub(super) fn short_forms(doc: &Doc, ms: &mut [Mention]) {
     // (`Moody` for `Moody's Investors Service`, `Bank` for `Bank of England`). Not one that ends
     // it, and not one in a headline: the tagger runs titles, people and verbs into organisations
     // (`Exchequer Nigel Lawson`, `LAWSON CALLS INTERVENTION`).
-    let headline = headline_mentions(doc, ms);
     let orgs: Vec<(usize, &str)> = ms
         .iter()
         .enumerate()

@@ -30,7 +30,8 @@ pub(super) fn trim(doc: &Doc, ms: &mut Vec<Mention>) {
     ms.retain(|m| m.end > m.first && !only_not_names(doc, m));
 }
 
-/// Whether every token of `m` is a word that is never a name on its own ([`NOT_NAMES`]), a single
+/// Whether every token of `m` is a word that is never a name on its own ([`NOT_NAMES`],
+/// [`LEGAL_FORMS`]), a single
 /// character (`P and O` tagged as `O`) or punctuation; or `m` is a person made only of initials
 /// (`E.F.` of `E.F. Hutton`, `U.` of a `U.S.` cut at a line end).
 fn only_not_names(doc: &Doc, m: &Mention) -> bool {
@@ -46,6 +47,7 @@ fn only_not_names(doc: &Doc, m: &Mention) -> bool {
         t.chars().count() <= 1
             || !t.chars().any(char::is_alphanumeric)
             || doc.lower_in(i, NOT_NAMES)
+            || doc.lower_in(i, LEGAL_FORMS)
             || (m.ty == NerType::Per && initials(t))
     })
 }

@@ -171,19 +171,7 @@ pub(super) const LEGAL_FORMS: &[&str] = &[
 /// frequent such "entities" were `Nine` (a person in 514 stories), `O` (an org in 589, from
 /// `P and O`), `Corp`, `Co`, `Inc`, `Ltd`, `INC` and the sign-off `Reuter`.
 pub(super) const NOT_NAMES: &[&str] = &[
-    // Legal forms.
-    "inc",
-    "inc.",
-    "corp",
-    "corp.",
-    "co",
-    "co.",
-    "cos",
-    "cos.",
-    "ltd",
-    "ltd.",
-    "plc",
-    "llc",
+    // Legal forms and company words besides `LEGAL_FORMS`, which are never names alone either.
     "lp",
     "sa",
     "ag",

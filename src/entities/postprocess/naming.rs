@@ -26,10 +26,9 @@ pub(super) fn headline_mentions(doc: &Doc, ms: &[Mention]) -> Vec<bool> {
         .collect()
 }
 
-pub(super) fn finish(doc: &Doc, ms: &[Mention], surfaces: &[String]) -> Vec<Span> {
-    // Whether each mention stands in an upper-case sentence (a headline): `recase` asks it of
-    // every mention for every headline name.
-    let caps = headline_mentions(doc, ms);
+/// Spans with canonical names; `caps[k]`: whether mention `k` stands in a headline (`recase` asks it
+/// of every mention for every headline name).
+pub(super) fn finish(doc: &Doc, ms: &[Mention], surfaces: &[String], caps: &[bool]) -> Vec<Span> {
     let mut out = Vec::new();
     for (k, m) in ms.iter().enumerate() {
         let Some(mut kind) = m.ty.kind() else {
@@ -53,7 +52,7 @@ pub(super) fn finish(doc: &Doc, ms: &[Mention], surfaces: &[String]) -> Vec<Span
         }
         let mut canonical = surfaces[target].clone();
         if caps[target] {
-            canonical = recase(&canonical, surfaces, &caps);
+            canonical = recase(&canonical, surfaces, caps);
         }
         if kind == EntityKind::Place {
             if let Some(&(_, c)) = PLACE_NAMES.iter().find(|(a, _)| *a == canonical) {
