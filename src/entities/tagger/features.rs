@@ -90,38 +90,42 @@ impl TokInfo {
     /// Hashes one token.
     #[inline]
     pub fn of(w: &str) -> TokInfo {
-        let b = w.as_bytes();
-        // Most tokens of running text are plain lower-case words: their shape is always `x` and
-        // their written form is their lower-case form, so only one hash needs the bytes.
-        if !b.is_empty() && b.iter().all(u8::is_ascii_lowercase) {
-            TokInfo::of_lower(b)
-        } else {
-            TokInfo::of_any(b)
-        }
+        TokInfo::of_bytes(w.as_bytes())
     }
 
-    /// [`TokInfo::of`] for a non-empty word of ASCII lower-case letters.
-    fn of_lower(b: &[u8]) -> TokInfo {
+    /// [`TokInfo::of`] on the token's bytes. Most tokens of running text are plain lower-case
+    /// words: their shape is always `x` and their written form is their lower-case form, so one
+    /// pass both checks that and hashes; the first other byte hands the token to the general path.
+    #[inline]
+    pub fn of_bytes(b: &[u8]) -> TokInfo {
+        if b.is_empty() {
+            return TokInfo::of_any(b);
+        }
         let mut lower = FNV_OFFSET;
         for &c in b {
+            if !c.is_ascii_lowercase() {
+                return TokInfo::of_any(b);
+            }
             lower = (lower ^ c as u64).wrapping_mul(FNV_PRIME);
         }
-        let mut head = 0u32;
-        for (k, &c) in b.iter().take(4).enumerate() {
-            head |= (c as u32) << (8 * k);
-        }
-        let mut tail = 0u32;
-        for &c in &b[b.len().saturating_sub(4)..] {
-            tail = tail >> 8 | (c as u32) << 24;
-        }
+        let n = b.len();
+        // The first and last four bytes, packed as the general path packs them (shorter words:
+        // the bytes they have, low end first).
+        let (head, tail) = match b {
+            [a0, a1, a2, a3, ..] => (
+                u32::from_le_bytes([*a0, *a1, *a2, *a3]),
+                u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]),
+            ),
+            _ => {
+                let mut x = 0u32;
+                for (k, &c) in b.iter().enumerate() {
+                    x |= (c as u32) << (8 * k);
+                }
+                (x, x << (8 * (4 - n)))
+            }
+        };
         let shape = (FNV_OFFSET ^ b'x' as u64).wrapping_mul(FNV_PRIME);
-        TokInfo::from_parts(
-            [lower, lower, shape],
-            head,
-            tail,
-            b.len(),
-            F_ALPHA | F_LOWER,
-        )
+        TokInfo::from_parts([lower, lower, shape], head, tail, n, F_ALPHA | F_LOWER)
     }
 
     /// [`TokInfo::of`] for any token.

@@ -23,7 +23,7 @@ mod table;
 pub mod train;
 
 use crate::entities::postprocess;
-use crate::entities::tokenize::Tokens;
+use crate::entities::tokenize::{Token, Tokens};
 use crate::entities::{EntityKind, Extractor, Span};
 
 use features::{
@@ -171,6 +171,20 @@ impl Scratch {
     {
         let a = self.infos.len() as u32;
         self.infos.extend(words.into_iter().map(TokInfo::of));
+        let b = self.infos.len() as u32;
+        if b > a {
+            self.sents.push((a, b));
+        }
+    }
+
+    /// Appends the sentence `toks` of `text` ([`crate::entities::tokenize`] cuts tokens on
+    /// character boundaries, so their bytes are all a token's info needs).
+    fn push_tokens(&mut self, text: &str, toks: &[Token]) {
+        let a = self.infos.len() as u32;
+        let bytes = text.as_bytes();
+        self.infos.extend(toks.iter().map(|t| {
+            TokInfo::of_bytes(bytes.get(t.start as usize..t.end as usize).unwrap_or(&[]))
+        }));
         let b = self.infos.len() as u32;
         if b > a {
             self.sents.push((a, b));
@@ -401,11 +415,7 @@ impl TaggerExtractor {
         tokens.fill(text);
         scratch.clear();
         for &(a, b) in &tokens.sentences {
-            scratch.push_sentence(
-                tokens.tokens[a as usize..b as usize]
-                    .iter()
-                    .map(|t| t.as_str(text)),
-            );
+            scratch.push_tokens(text, &tokens.tokens[a as usize..b as usize]);
         }
         self.model.tag_doc(scratch, tags);
     }
