@@ -30,6 +30,8 @@
 //! Why rules after a statistical tagger: the tagger sees one sentence; these facts are about the
 //! whole article, and they are what facets need (one entity, one name).
 
+use std::borrow::Cow;
+
 mod aliases;
 mod cleanup;
 mod cues;
@@ -44,6 +46,7 @@ use super::Span;
 use aliases::{acronyms, one_label_per_string, short_forms};
 use cleanup::{join_firm_names, org_heads, trim};
 use cues::title_cues;
+use lists::List;
 use naming::{finish, headline_mentions};
 
 /// A tagged name: tokens `first..end` of the article.
@@ -78,13 +81,28 @@ impl<'t> Doc<'t> {
             .is_some_and(u8::is_ascii_uppercase)
     }
 
-    fn lower_in(&self, i: usize, list: &[&str]) -> bool {
-        let t = self.tok(i);
-        t.len() <= 24 && list.iter().any(|w| w.eq_ignore_ascii_case(t))
+    /// Whether token `i` is in `list`, whatever its case.
+    fn lower_in(&self, i: usize, list: List) -> bool {
+        lists::lists_of(self.tok(i)) & list.bit() != 0
     }
 
-    /// The mention's text, whitespace collapsed.
-    fn surface(&self, m: &Mention) -> String {
+    /// The mention's text, whitespace collapsed: borrowed from the article when its tokens are
+    /// already one space apart (or touching), as nearly all are.
+    fn surface(&self, m: &Mention) -> Cow<'t, str> {
+        let toks = &self.tokens.tokens[m.first..m.end];
+        let (Some(a), Some(b)) = (toks.first(), toks.last()) else {
+            return Cow::Borrowed("");
+        };
+        let bytes = self.text.as_bytes();
+        let single_spaced = toks.windows(2).all(|w| {
+            w[0].end == w[1].start
+                || (w[0].end + 1 == w[1].start && bytes[w[0].end as usize] == b' ')
+        });
+        if single_spaced {
+            if let Some(s) = self.text.get(a.start as usize..b.end as usize) {
+                return Cow::Borrowed(s);
+            }
+        }
         let mut s = String::new();
         for i in m.first..m.end {
             let t = &self.tokens.tokens[i];
@@ -96,7 +114,7 @@ impl<'t> Doc<'t> {
             }
             s.push_str(self.tok(i));
         }
-        s
+        Cow::Owned(s)
     }
 
     /// The sentence (token range) that holds token `i`.
@@ -132,7 +150,7 @@ pub fn spans(text: &str, tokens: &Tokens, tags: &[Tag]) -> Vec<Span> {
     title_cues(&doc, &mut ms);
     acronyms(&doc, &mut ms);
     // Mentions keep their token ranges from here on: their surfaces are computed once.
-    let surfaces: Vec<String> = ms.iter().map(|m| doc.surface(m)).collect();
+    let surfaces: Vec<Cow<str>> = ms.iter().map(|m| doc.surface(m)).collect();
     // Which mentions stand in an upper-case sentence (a headline): short forms and naming ask.
     let headline = headline_mentions(&doc, &ms);
     one_label_per_string(&mut ms, &surfaces);

@@ -1,6 +1,8 @@
 //! Steps 4 to 6 of the rule pass: acronyms, one label per string, and short forms that stand for a
 //! longer name of the article.
 
+use std::borrow::Cow;
+
 use super::lists::MINOR;
 use super::{Doc, Mention};
 use crate::entities::tagger::NerType;
@@ -96,7 +98,7 @@ pub(super) fn acronyms(doc: &Doc, ms: &mut Vec<Mention>) {
 /// frequent among its mentions (ties to the first mention's). Grouped by string with one sort: a
 /// pairwise comparison would be quadratic in an article's mentions, and a hash map allocated a list
 /// per string of every article.
-pub(super) fn one_label_per_string(ms: &mut [Mention], surfaces: &[String]) {
+pub(super) fn one_label_per_string(ms: &mut [Mention], surfaces: &[Cow<str>]) {
     // Mentions sorted by string, in article order within one string: each run is a group, and its
     // first member the string's first mention.
     let mut order: Vec<usize> = (0..ms.len().min(surfaces.len())).collect();

@@ -1,7 +1,7 @@
 //! Steps 1 and 2 of the rule pass: company names the tagger split or called people, and what is
 //! trimmed off or dropped from a mention.
 
-use super::lists::{KEPT_TITLES, LEGAL_FORMS, NOT_NAMES, ORG_HEADS, PLACE_NAMES, TITLES};
+use super::lists::{List, PLACE_NAMES};
 use super::{Doc, Mention};
 use crate::entities::tagger::NerType;
 
@@ -16,8 +16,8 @@ pub(super) fn trim(doc: &Doc, ms: &mut Vec<Mention>) {
         // stays (`Prince Charles`).
         while m.ty == NerType::Per
             && m.end - m.first > 1
-            && doc.lower_in(m.first, TITLES)
-            && !doc.lower_in(m.first, KEPT_TITLES)
+            && doc.lower_in(m.first, List::Titles)
+            && !doc.lower_in(m.first, List::KeptTitles)
         {
             m.first += 1;
             m.cued = true;
@@ -46,8 +46,8 @@ fn only_not_names(doc: &Doc, m: &Mention) -> bool {
         let t = doc.tok(i);
         t.chars().count() <= 1
             || !t.chars().any(char::is_alphanumeric)
-            || doc.lower_in(i, NOT_NAMES)
-            || doc.lower_in(i, LEGAL_FORMS)
+            || doc.lower_in(i, List::NotNames)
+            || doc.lower_in(i, List::LegalForms)
             || (m.ty == NerType::Per && initials(t))
     })
 }
@@ -71,7 +71,7 @@ pub(super) fn join_firm_names(doc: &Doc, ms: &mut Vec<Mention>) {
             continue;
         }
         let mut end = b.end.max(b.first + 2);
-        while end < doc.tokens.tokens.len() && doc.lower_in(end, LEGAL_FORMS) {
+        while end < doc.tokens.tokens.len() && doc.lower_in(end, List::LegalForms) {
             end += 1;
         }
         // The first name: the mention that ends there (whatever the tagger called it), or the
@@ -106,7 +106,7 @@ pub(super) fn join_firm_names(doc: &Doc, ms: &mut Vec<Mention>) {
 /// the tagger's output, before any cue.
 pub(super) fn org_heads(doc: &Doc, ms: &mut [Mention]) {
     for m in ms.iter_mut() {
-        if m.ty == NerType::Per && doc.lower_in(m.end - 1, ORG_HEADS) {
+        if m.ty == NerType::Per && doc.lower_in(m.end - 1, List::OrgHeads) {
             m.ty = NerType::Org;
         }
     }

@@ -1,6 +1,6 @@
 //! Step 3 of the rule pass: titles and appositions that make a name a person.
 
-use super::lists::{HONORIFICS, ORG_HEADS, ROLES, TITLES};
+use super::lists::List;
 use super::{Doc, Mention};
 use crate::entities::tagger::NerType;
 
@@ -14,8 +14,8 @@ pub(super) fn title_cues(doc: &Doc, ms: &mut Vec<Mention>) {
         let before = m
             .first
             .checked_sub(1)
-            .is_some_and(|i| doc.lower_in(i, TITLES))
-            && !doc.lower_in(m.end - 1, ORG_HEADS);
+            .is_some_and(|i| doc.lower_in(i, List::Titles))
+            && !doc.lower_in(m.end - 1, List::OrgHeads);
         if before {
             // `President Putin`, but not `President of Russia` and not `the Minister` of something.
             m.ty = NerType::Per;
@@ -29,7 +29,7 @@ pub(super) fn title_cues(doc: &Doc, ms: &mut Vec<Mention>) {
                     t.len() > 1
                         && t[0].is_ascii_uppercase()
                         && t[1..].iter().all(u8::is_ascii_lowercase)
-                        && !doc.lower_in(i, ORG_HEADS)
+                        && !doc.lower_in(i, List::OrgHeads)
                 })
         };
         if m.ty != NerType::Per
@@ -41,17 +41,12 @@ pub(super) fn title_cues(doc: &Doc, ms: &mut Vec<Mention>) {
         }
     }
     // A capitalised name right after an honorific that the tagger left untagged. This loop visits
-    // every token of the article: look at the bytes first, compare strings only for the few
-    // tokens that can be an honorific (2-4 bytes, starting with m, d or s).
+    // every token of the article: look at the bytes first, and look a word up only if it can be
+    // an honorific (2-4 bytes, starting `mr`, `ms`, `dr` or `si`; not `said`, `mln`, `dlrs`).
+    let bytes = doc.text.as_bytes();
     for (i, t) in doc.tokens.tokens.iter().enumerate() {
-        let len = t.end.wrapping_sub(t.start);
-        if !(2..=4).contains(&len)
-            || !matches!(
-                doc.text.as_bytes()[t.start as usize] | 0x20,
-                b'm' | b'd' | b's'
-            )
-            || !doc.lower_in(i, HONORIFICS)
-        {
+        let word = bytes.get(t.start as usize..t.end as usize).unwrap_or(&[]);
+        if !may_be_honorific(word) || !doc.lower_in(i, List::Honorifics) {
             continue;
         }
         let first = i + 1;
@@ -76,6 +71,16 @@ pub(super) fn title_cues(doc: &Doc, ms: &mut Vec<Mention>) {
     ms.sort_by_key(|m| m.first);
 }
 
+/// Whether a word can be one of [`super::lists::HONORIFICS`], from its length and first two bytes.
+#[inline]
+pub(super) fn may_be_honorific(word: &[u8]) -> bool {
+    (2..=4).contains(&word.len())
+        && matches!(
+            (word[0] | 0x20, word[1] | 0x20),
+            (b'm', b'r' | b's') | (b'd', b'r') | (b's', b'i')
+        )
+}
+
 /// `, the SCO's secretary-general,`: a role noun within a short apposition after the name.
 fn apposition_after(doc: &Doc, end: usize) -> bool {
     if doc.tok(end) != "," {
@@ -86,7 +91,7 @@ fn apposition_after(doc: &Doc, end: usize) -> bool {
         if matches!(t, "," | "." | ";" | "said" | "says") {
             return false;
         }
-        if doc.lower_in(i, ROLES) && !doc.is_cap(i) {
+        if doc.lower_in(i, List::Roles) && !doc.is_cap(i) {
             return true;
         }
     }
@@ -104,7 +109,7 @@ fn apposition_before(doc: &Doc, first: usize) -> bool {
         if matches!(t, "," | "." | ";" | "\"") {
             return false;
         }
-        if doc.lower_in(i, ROLES) {
+        if doc.lower_in(i, List::Roles) {
             return true;
         }
     }

@@ -1,5 +1,102 @@
 //! The word lists the rule pass reads: titles and roles that cue people, words that head
 //! organisations, country spellings, and words that are never a name on their own.
+//!
+//! The rule pass asks "is this token in that list, whatever its case" of many tokens per article;
+//! [`lists_of`] answers for every list at once with one hash look-up, not a scan of each list.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+/// The lists [`lists_of`] answers for, one bit each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum List {
+    Titles,
+    KeptTitles,
+    Honorifics,
+    Roles,
+    OrgHeads,
+    LegalForms,
+    NotNames,
+}
+
+impl List {
+    const ALL: [List; 7] = [
+        List::Titles,
+        List::KeptTitles,
+        List::Honorifics,
+        List::Roles,
+        List::OrgHeads,
+        List::LegalForms,
+        List::NotNames,
+    ];
+
+    fn words(self) -> &'static [&'static str] {
+        match self {
+            List::Titles => TITLES,
+            List::KeptTitles => KEPT_TITLES,
+            List::Honorifics => HONORIFICS,
+            List::Roles => ROLES,
+            List::OrgHeads => ORG_HEADS,
+            List::LegalForms => LEGAL_FORMS,
+            List::NotNames => NOT_NAMES,
+        }
+    }
+
+    /// This list's bit in what [`lists_of`] returns.
+    pub(super) fn bit(self) -> u8 {
+        1 << self as u8
+    }
+}
+
+/// No listed word is longer: a longer token is in no list, without a look-up.
+const LONGEST: usize = 24;
+
+/// FNV-1a over the key's bytes: the keys are short words, for which SipHash costs more than the
+/// rest of the look-up. (Not exposed to untrusted keys: the lists are fixed.)
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// The lists a word is in, as [`List::bit`]s; ASCII case does not matter (`Mr.`, `MR.`, `mr.`).
+pub(super) fn lists_of(word: &str) -> u8 {
+    static LEXICON: OnceLock<HashMap<Vec<u8>, u8, BuildHasherDefault<Fnv>>> = OnceLock::new();
+    let lexicon = LEXICON.get_or_init(|| {
+        let mut m: HashMap<Vec<u8>, u8, BuildHasherDefault<Fnv>> = HashMap::default();
+        for list in List::ALL {
+            for w in list.words() {
+                debug_assert!(w.len() <= LONGEST, "{w} is longer than LONGEST");
+                *m.entry(w.to_ascii_lowercase().into_bytes()).or_insert(0) |= list.bit();
+            }
+        }
+        m
+    });
+    let b = word.as_bytes();
+    if b.is_empty() || b.len() > LONGEST {
+        return 0;
+    }
+    let mut buf = [0u8; LONGEST];
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    lexicon.get(&buf[..b.len()]).copied().unwrap_or(0)
+}
 
 /// Titles before a name that make it a person.
 pub(super) const TITLES: &[&str] = &[

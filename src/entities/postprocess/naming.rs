@@ -1,5 +1,7 @@
 //! Step 7 of the rule pass: the canonical name and kind of each mention, as spans.
 
+use std::borrow::Cow;
+
 use super::lists::PLACE_NAMES;
 use super::{Doc, Mention};
 use crate::entities::{EntityKind, Span};
@@ -28,7 +30,7 @@ pub(super) fn headline_mentions(doc: &Doc, ms: &[Mention]) -> Vec<bool> {
 
 /// Spans with canonical names; `caps[k]`: whether mention `k` stands in a headline (`recase` asks it
 /// of every mention for every headline name).
-pub(super) fn finish(doc: &Doc, ms: &[Mention], surfaces: &[String], caps: &[bool]) -> Vec<Span> {
+pub(super) fn finish(doc: &Doc, ms: &[Mention], surfaces: &[Cow<str>], caps: &[bool]) -> Vec<Span> {
     let mut out = Vec::new();
     for (k, m) in ms.iter().enumerate() {
         let Some(mut kind) = m.ty.kind() else {
@@ -50,7 +52,7 @@ pub(super) fn finish(doc: &Doc, ms: &[Mention], surfaces: &[String], caps: &[boo
                 _ => break,
             }
         }
-        let mut canonical = surfaces[target].clone();
+        let mut canonical = surfaces[target].to_string();
         if caps[target] {
             canonical = recase(&canonical, surfaces, caps);
         }
@@ -76,13 +78,13 @@ pub(super) fn finish(doc: &Doc, ms: &[Mention], surfaces: &[String], caps: &[boo
 }
 
 /// A name from a headline: the article's own spelling if it has one, else title case (acronyms kept).
-fn recase(name: &str, surfaces: &[String], caps: &[bool]) -> String {
+fn recase(name: &str, surfaces: &[Cow<str>], caps: &[bool]) -> String {
     if let Some((s, _)) = surfaces
         .iter()
         .zip(caps)
         .find(|(s, &c)| !c && s.eq_ignore_ascii_case(name))
     {
-        return s.clone();
+        return s.to_string();
     }
     name.split(' ')
         .map(|w| {

@@ -391,3 +391,44 @@ fn a_firm_named_after_two_people_is_one_organisation() {
         ]
     );
 }
+
+#[test]
+fn word_lists_answer_whatever_the_case() {
+    use super::lists::{lists_of, List, HONORIFICS, LEGAL_FORMS, NOT_NAMES, ROLES, TITLES};
+    for (list, words) in [
+        (List::Titles, TITLES),
+        (List::Honorifics, HONORIFICS),
+        (List::Roles, ROLES),
+        (List::LegalForms, LEGAL_FORMS),
+        (List::NotNames, NOT_NAMES),
+    ] {
+        for w in words {
+            for form in [
+                w.to_string(),
+                w.to_ascii_uppercase(),
+                w.to_ascii_lowercase(),
+            ] {
+                assert!(lists_of(&form) & list.bit() != 0, "{form} in {list:?}");
+            }
+        }
+    }
+    assert_eq!(lists_of("Norov"), 0);
+    assert_eq!(lists_of(""), 0);
+    assert_eq!(lists_of(&"x".repeat(100)), 0);
+    assert!(lists_of("Corp") & List::LegalForms.bit() != 0);
+    assert!(lists_of("Corp") & List::Titles.bit() == 0);
+}
+
+/// The byte test that spares most words a look-up lets every honorific through.
+#[test]
+fn every_honorific_passes_the_byte_test() {
+    use super::cues::may_be_honorific;
+    use super::lists::HONORIFICS;
+    for w in HONORIFICS {
+        for form in [w.to_string(), w.to_ascii_uppercase()] {
+            assert!(may_be_honorific(form.as_bytes()), "{form}");
+        }
+    }
+    assert!(!may_be_honorific(b"said"));
+    assert!(!may_be_honorific(b"M"));
+}
