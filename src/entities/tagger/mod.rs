@@ -322,7 +322,7 @@ pub(crate) fn decode_doc(
             continue;
         }
         let ctx = sentence_ctx(s);
-        let (mut p1, mut p2) = (BOS_TAG, BOS_TAG);
+        let mut p1 = BOS_TAG;
         for i in 0..s.len() {
             let tag = if scored(&s[i], p1) {
                 let hist = if history.is_empty() {
@@ -330,7 +330,7 @@ pub(crate) fn decode_doc(
                 } else {
                     history.get(&s[i].lower).map_or(0, hist_code)
                 };
-                features(s, i, p1, p2, hist, ctx, shift, feats);
+                features(s, i, p1, hist, ctx, shift, feats);
                 choose.choose(feats, a as usize + i, p1)
             } else {
                 0
@@ -341,7 +341,6 @@ pub(crate) fn decode_doc(
                 }
             }
             out.push(tag);
-            p2 = p1;
             p1 = tag;
         }
     }
