@@ -3,9 +3,9 @@
 //! Brief overview. [`TokInfo::of`] reduces a token to a few 64-bit hashes (the word as written, lower
 //! case, shape, prefixes and suffixes) and flags, in one pass over its bytes and without allocating.
 //! [`Gazetteer::mark`] adds name-list membership for the sentence. [`features`] then combines the
-//! infos of a +-2 window and the two previous tags into feature hashes, each an index into the model's
+//! infos of a +-2 window and the previous tag into feature hashes, each an index into the model's
 //! weight table. Nothing is ever looked up by string: a feature *is* its hash, and two features that
-//! collide share a weight row. With 2^20 rows and ~50 features per token collisions cost well under
+//! collide share a weight row. With 2^20 rows and ~30 features per token collisions cost well under
 //! 0.1 F1 (measured), and the table needs no dictionary.
 //!
 //! Changing anything here that changes a hash changes the meaning of every trained weight: bump
