@@ -116,7 +116,18 @@ pub fn iob1_to_iob2(tags: &mut [Tag]) {
 pub fn chunks(tags: &[Tag]) -> Vec<(usize, usize, NerType)> {
     let mut out = Vec::new();
     let mut open: Option<(usize, NerType)> = None;
-    for (i, t) in tags.iter().enumerate() {
+    let mut i = 0;
+    while i < tags.len() {
+        if open.is_none() {
+            // Outside a chunk, skip the `O`s (most tags of news text) without the state machine.
+            match tags[i..].iter().position(|t| *t != Tag::O) {
+                Some(k) => i += k,
+                None => break,
+            }
+        }
+        let t = &tags[i];
+        i += 1;
+        let i = i - 1;
         let continues = t.is_inside() && open.is_some_and(|(_, ty)| Some(ty) == t.ty());
         if !continues {
             if let Some((s, ty)) = open.take() {

@@ -83,7 +83,12 @@ impl<'t> Doc<'t> {
 
     /// Whether token `i` is in `list`, whatever its case.
     fn lower_in(&self, i: usize, list: List) -> bool {
-        lists::lists_of(self.tok(i)) & list.bit() != 0
+        self.in_any(i, list.bit())
+    }
+
+    /// Whether token `i` is in any of the lists whose [`List::bit`]s are `bits`.
+    fn in_any(&self, i: usize, bits: u8) -> bool {
+        lists::lists_of(self.tok(i)) & bits != 0
     }
 
     /// The mention's text, whitespace collapsed: borrowed from the article when its tokens are

@@ -46,8 +46,7 @@ fn only_not_names(doc: &Doc, m: &Mention) -> bool {
         let t = doc.tok(i);
         t.chars().count() <= 1
             || !t.chars().any(char::is_alphanumeric)
-            || doc.lower_in(i, List::NotNames)
-            || doc.lower_in(i, List::LegalForms)
+            || doc.in_any(i, List::NotNames.bit() | List::LegalForms.bit())
             || (m.ty == NerType::Per && initials(t))
     })
 }
