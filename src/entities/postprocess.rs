@@ -4,7 +4,8 @@
 //! and rewrites them in article order of concerns:
 //!
 //! 1. **Company names**: a "person" ending in `Corp`, `Co`, `Inc`, `Bank`, ... is an organisation;
-//!    `Standard` and `Poor's Corp` are one (`Standard and Poor's Corp`).
+//!    `Standard` and `Poor's Corp` are one (`Standard and Poor's Corp`), and so are `Smith Barney`,
+//!    `Harris Upham` and `Co` (`Smith Barney, Harris Upham and Co`).
 //! 2. **Trim**: a leading `the`, a leading title (`Representative`; not `Prince`) and a trailing `'s`
 //!    are not part of a name; a mention made only of words that are never a name alone (`Inc`,
 //!    `Nine`, `mths`, single letters: `NOT_NAMES` in `postprocess/lists.rs`) is dropped.
@@ -44,7 +45,7 @@ use super::tagger::{NerType, Tag};
 use super::tokenize::Tokens;
 use super::Span;
 use aliases::{acronyms, one_label_per_string, short_forms};
-use cleanup::{join_firm_names, org_heads, trim};
+use cleanup::{join_and_co, join_firm_names, org_heads, trim};
 use cues::title_cues;
 use lists::List;
 use naming::{finish, headline_mentions};
@@ -150,6 +151,7 @@ pub fn spans(text: &str, tokens: &Tokens, tags: &[Tag]) -> Vec<Span> {
     let n = tags.len().min(tokens.tokens.len());
     let mut ms = mentions(&tags[..n]);
     join_firm_names(&doc, &mut ms);
+    join_and_co(&doc, &mut ms);
     org_heads(&doc, &mut ms);
     trim(&doc, &mut ms);
     title_cues(&doc, &mut ms);

@@ -178,4 +178,46 @@ pub(super) fn short_forms(doc: &Doc, ms: &mut [Mention], headline: &[bool]) {
             }
         }
     }
+    // Longer names the same way: a name of two or more words, a person's only if no title cued it,
+    // that starts a longer organisation of the article is that organisation (`E.F. Hutton` beside
+    // `E.F. Hutton Group Inc`, `Smith Barney` beside `Smith Barney, Harris Upham and Co`).
+    for k in 0..ms.len() {
+        let m = &ms[k];
+        let len = m.end - m.first;
+        if len < 2
+            || m.refers_to.is_some()
+            || headline[k]
+            || !(m.ty == NerType::Org || (m.ty == NerType::Per && !m.cued))
+        {
+            continue;
+        }
+        let starts = |o: &Mention| {
+            o.end - o.first > len
+                && (0..len).all(|t| {
+                    doc.tok(m.first + t)
+                        .eq_ignore_ascii_case(doc.tok(o.first + t))
+                })
+        };
+        let first = doc.tok(m.first);
+        if let Some(&(j, _)) = orgs
+            .iter()
+            .find(|&&(j, f)| j != k && f.eq_ignore_ascii_case(first) && starts(&ms[j]))
+        {
+            ms[k].ty = NerType::Org;
+            ms[k].refers_to = Some(j);
+        }
+    }
+    // A surname resolved above to a name that has just turned out to be a firm's is the firm's;
+    // unless a title made it a person (`Mr. Hutton`): then it is that person, by its own name.
+    for k in 0..ms.len() {
+        if let Some(j) = ms[k].refers_to {
+            if ms[j].ty == NerType::Org && ms[k].ty == NerType::Per {
+                if ms[k].cued {
+                    ms[k].refers_to = None;
+                } else {
+                    ms[k].ty = NerType::Org;
+                }
+            }
+        }
+    }
 }

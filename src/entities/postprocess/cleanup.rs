@@ -22,12 +22,22 @@ pub(super) fn trim(doc: &Doc, ms: &mut Vec<Mention>) {
             m.first += 1;
             m.cued = true;
         }
-        while m.end > m.first && matches!(doc.tok(m.end - 1), "'s" | "'S" | "," | "." | "\"" | "'")
+        // Punctuation at either end (`,`, `"`, the `<` of a Reuters ticker `<C>`) is never part of
+        // a name, nor is a trailing `'s`.
+        while m.end > m.first
+            && (matches!(doc.tok(m.end - 1), "'s" | "'S") || !has_alnum(doc.tok(m.end - 1)))
         {
             m.end -= 1;
         }
+        while m.end > m.first && !has_alnum(doc.tok(m.first)) {
+            m.first += 1;
+        }
     }
     ms.retain(|m| m.end > m.first && !only_not_names(doc, m));
+}
+
+fn has_alnum(t: &str) -> bool {
+    t.chars().any(char::is_alphanumeric)
 }
 
 /// Whether every token of `m` is a word that is never a name on its own ([`NOT_NAMES`],
@@ -89,6 +99,59 @@ pub(super) fn join_firm_names(doc: &Doc, ms: &mut Vec<Mention>) {
         let start = if joins_previous { k - 1 } else { k };
         ms[start] = Mention {
             first,
+            end,
+            ty: NerType::Org,
+            refers_to: None,
+            cued: false,
+        };
+        ms.drain(start + 1..last);
+        k = start + 1;
+    }
+}
+
+/// `Merrill Lynch and Co`, `Smith Barney, Harris Upham and Co Inc`: a name, then `and` or `&` and a
+/// legal form, is a firm, however the tagger cut it (it makes people of the names, and an
+/// organisation or nothing of `Co Inc`). Up to two more people's names before it, each followed by a
+/// comma, are part of the firm's name: brokerages and law firms are named that way.
+pub(super) fn join_and_co(doc: &Doc, ms: &mut Vec<Mention>) {
+    let n = doc.tokens.tokens.len();
+    let mut k = 0;
+    while k < ms.len() {
+        let i = ms[k].end;
+        let firm = matches!(ms[k].ty, NerType::Per | NerType::Org)
+            && i + 1 < n
+            && matches!(doc.tok(i), "and" | "&")
+            && doc.lower_in(i + 1, List::LegalForms);
+        if !firm {
+            k += 1;
+            continue;
+        }
+        // Earlier names: `Smith Barney ,` before `Harris Upham and Co`.
+        let mut start = k;
+        for _ in 0..2 {
+            let prev = start.checked_sub(1).map(|j| &ms[j]);
+            match prev {
+                Some(p)
+                    if p.ty == NerType::Per
+                        && p.end + 1 == ms[start].first
+                        && doc.tok(p.end) == "," =>
+                {
+                    start -= 1
+                }
+                _ => break,
+            }
+        }
+        let mut end = i + 1;
+        while end < n && doc.lower_in(end, List::LegalForms) {
+            end += 1;
+        }
+        // Mentions the firm's name now covers (a separately tagged `Co Inc`) are part of it.
+        let mut last = k + 1;
+        while last < ms.len() && ms[last].first < end {
+            last += 1;
+        }
+        ms[start] = Mention {
+            first: ms[start].first,
             end,
             ty: NerType::Org,
             refers_to: None,

@@ -432,3 +432,95 @@ fn every_honorific_passes_the_byte_test() {
     assert!(!may_be_honorific(b"said"));
     assert!(!may_be_honorific(b"M"));
 }
+
+#[test]
+fn names_before_and_co_are_a_firm() {
+    let text =
+        "Smith Barney, Harris Upham and Co Inc led the issue. Merrill Lynch and Co said so. \
+                Smith Barney also bid. Paul Volcker and Peter Smith spoke.";
+    let es = run(
+        text,
+        &[
+            ("Smith", "B-PER"),
+            ("Barney", "I-PER"),
+            ("Harris", "B-PER"),
+            ("Upham", "I-PER"),
+            ("Co", "B-ORG"),
+            ("Inc", "I-ORG"),
+            ("Merrill", "B-PER"),
+            ("Lynch", "I-PER"),
+            ("Smith", "B-PER"),
+            ("Barney", "I-PER"),
+            ("Paul", "B-PER"),
+            ("Volcker", "I-PER"),
+            ("Peter", "B-PER"),
+            ("Smith", "I-PER"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        vec![
+            (
+                EntityKind::Org,
+                "Smith Barney, Harris Upham and Co Inc",
+                vec!["Smith Barney"]
+            ),
+            (EntityKind::Org, "Merrill Lynch and Co", vec![]),
+            (EntityKind::Person, "Paul Volcker", vec![]),
+            (EntityKind::Person, "Peter Smith", vec![]),
+        ]
+    );
+}
+
+#[test]
+fn a_name_that_starts_a_firms_name_is_the_firm() {
+    let text = "E.F. Hutton Group Inc named a president. Hutton said E.F. Hutton would grow. \
+                Mr. Hutton declined to comment.";
+    let es = run(
+        text,
+        &[
+            ("E.F.", "B-ORG"),
+            ("Hutton", "I-ORG"),
+            ("Group", "I-ORG"),
+            ("Inc", "I-ORG"),
+            ("E.F.", "B-PER"),
+            ("Hutton", "I-PER"),
+        ],
+    );
+    let got = names(&es);
+    assert_eq!(
+        got[0],
+        (
+            EntityKind::Org,
+            "E.F. Hutton Group Inc",
+            vec!["E.F. Hutton"]
+        )
+    );
+    // A title cues a person whatever the firm is called.
+    assert!(
+        got.contains(&(EntityKind::Person, "Hutton", vec![])),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn punctuation_at_either_end_is_not_part_of_a_name() {
+    let text = "Talks with Chrysler <C> and \"Peter Smith\" ended.";
+    let es = run(
+        text,
+        &[
+            ("Chrysler", "B-PER"),
+            ("<", "I-PER"),
+            ("\"", "B-PER"),
+            ("Peter", "I-PER"),
+            ("Smith", "I-PER"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        vec![
+            (EntityKind::Person, "Chrysler", vec![]),
+            (EntityKind::Person, "Peter Smith", vec![]),
+        ]
+    );
+}
