@@ -41,7 +41,7 @@ fn has_alnum(t: &str) -> bool {
 }
 
 /// Whether every token of `m` is a word that is never a name on its own ([`NOT_NAMES`],
-/// [`LEGAL_FORMS`]), a single
+/// [`LEGAL_FORMS`], [`DEMONYMS`]: `Kuwaiti` of `Kuwaiti oil tankers`), a single
 /// character (`P and O` tagged as `O`) or punctuation; or `m` is a person made only of initials
 /// (`E.F.` of `E.F. Hutton`, `U.` of a `U.S.` cut at a line end).
 fn only_not_names(doc: &Doc, m: &Mention) -> bool {
@@ -56,7 +56,10 @@ fn only_not_names(doc: &Doc, m: &Mention) -> bool {
         let t = doc.tok(i);
         t.chars().count() <= 1
             || !t.chars().any(char::is_alphanumeric)
-            || doc.in_any(i, List::NotNames.bit() | List::LegalForms.bit())
+            || doc.in_any(
+                i,
+                List::NotNames.bit() | List::LegalForms.bit() | List::Demonyms.bit(),
+            )
             || (m.ty == NerType::Per && initials(t))
     })
 }

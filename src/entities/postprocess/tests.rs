@@ -524,3 +524,30 @@ fn punctuation_at_either_end_is_not_part_of_a_name() {
         ]
     );
 }
+
+#[test]
+fn nationalities_and_regions_are_no_one() {
+    let text =
+        "KUWAITI OIL MINISTER SAYS OPEC WILL MEET\n\nKuwaiti Oil Minister Ali Khalifa spoke. \
+                Debt in Latin America rose, said Smith.";
+    let es = run(
+        text,
+        &[
+            ("KUWAITI", "B-PER"),
+            ("Kuwaiti", "B-PER"),
+            ("Ali", "B-PER"),
+            ("Khalifa", "I-PER"),
+            ("Latin", "B-PER"),
+            ("America", "I-PER"),
+            ("Smith", "B-PER"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        vec![
+            (EntityKind::Person, "Ali Khalifa", vec![]),
+            (EntityKind::Place, "Latin America", vec![]),
+            (EntityKind::Person, "Smith", vec![]),
+        ]
+    );
+}
