@@ -95,21 +95,33 @@ pub(super) fn join_firm_names(doc: &Doc, ms: &mut Vec<Mention>) {
             b.first - 2
         };
         // Mentions the joined name now covers (a separately tagged `Corp.`) are part of it.
-        let mut last = k + 1;
-        while last < ms.len() && ms[last].first < end {
-            last += 1;
-        }
         let start = if joins_previous { k - 1 } else { k };
-        ms[start] = Mention {
-            first,
-            end,
-            ty: NerType::Org,
-            refers_to: None,
-            cued: false,
-        };
-        ms.drain(start + 1..last);
-        k = start + 1;
+        k = merge_into_org(ms, start, k, first, end);
     }
+}
+
+/// Makes `ms[start]` the organisation `first..end`, in place of itself and of every mention from
+/// `ms[k]` on that starts before `end`; returns the index after it.
+fn merge_into_org(
+    ms: &mut Vec<Mention>,
+    start: usize,
+    k: usize,
+    first: usize,
+    end: usize,
+) -> usize {
+    let mut last = k + 1;
+    while last < ms.len() && ms[last].first < end {
+        last += 1;
+    }
+    ms[start] = Mention {
+        first,
+        end,
+        ty: NerType::Org,
+        refers_to: None,
+        cued: false,
+    };
+    ms.drain(start + 1..last);
+    start + 1
 }
 
 /// `Merrill Lynch and Co`, `Smith Barney, Harris Upham and Co Inc`: a name, then `and` or `&` and a
@@ -149,19 +161,7 @@ pub(super) fn join_and_co(doc: &Doc, ms: &mut Vec<Mention>) {
             end += 1;
         }
         // Mentions the firm's name now covers (a separately tagged `Co Inc`) are part of it.
-        let mut last = k + 1;
-        while last < ms.len() && ms[last].first < end {
-            last += 1;
-        }
-        ms[start] = Mention {
-            first: ms[start].first,
-            end,
-            ty: NerType::Org,
-            refers_to: None,
-            cued: false,
-        };
-        ms.drain(start + 1..last);
-        k = start + 1;
+        k = merge_into_org(ms, start, k, ms[start].first, end);
     }
 }
 
