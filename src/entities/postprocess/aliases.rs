@@ -178,17 +178,15 @@ pub(super) fn short_forms(doc: &Doc, ms: &mut [Mention], headline: &[bool]) {
             }
         }
     }
-    // Longer names the same way: a name of two or more words, a person's only if no title cued it,
-    // that starts a longer organisation of the article is that organisation (`E.F. Hutton` beside
-    // `E.F. Hutton Group Inc`, `Smith Barney` beside `Smith Barney, Harris Upham and Co`).
+    // Longer "people" the same way: a name of two or more words no title cued that starts a longer
+    // organisation of the article is that organisation (`E.F. Hutton` beside `E.F. Hutton Group
+    // Inc`, `Smith Barney` beside `Smith Barney, Harris Upham and Co`). Not an organisation that
+    // starts a longer one: the tagger runs names into titles (`Bank of Japan Governor Satoshi
+    // Sumita`), and `European Community` is not the `European Community Commission`.
     for k in 0..ms.len() {
         let m = &ms[k];
         let len = m.end - m.first;
-        if len < 2
-            || m.refers_to.is_some()
-            || headline[k]
-            || !(m.ty == NerType::Org || (m.ty == NerType::Per && !m.cued))
-        {
+        if len < 2 || m.refers_to.is_some() || headline[k] || m.ty != NerType::Per || m.cued {
             continue;
         }
         let starts = |o: &Mention| {
