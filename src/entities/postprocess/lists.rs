@@ -381,6 +381,23 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "cds",
     "internet",
     "web",
+    // Currencies, which headlines capitalise (`DOLLAR FALLS AGAINST MARK`: `Mark` a person in 29
+    // Reuters stories), and a company word the tagger cuts off `General Electric` in headlines
+    // (`Electric` a person in 40).
+    "mark",
+    "marks",
+    "yen",
+    "dollar",
+    "dollars",
+    "sterling",
+    "franc",
+    "francs",
+    "lira",
+    "guilder",
+    "guilders",
+    "peseta",
+    "pesetas",
+    "electric",
 ];
 
 /// Nationality words: the tagger calls `Kuwaiti` (of `Kuwaiti oil tankers`) a person in 36 Reuters

@@ -551,3 +551,18 @@ fn nationalities_and_regions_are_no_one() {
         ]
     );
 }
+
+#[test]
+fn currencies_alone_are_no_one() {
+    let text = "DOLLAR FALLS AGAINST MARK\n\nThe dollar fell against the mark, Mark Smith said.";
+    let es = run(
+        text,
+        &[
+            ("DOLLAR", "B-ORG"),
+            ("MARK", "B-PER"),
+            ("Mark", "B-PER"),
+            ("Smith", "I-PER"),
+        ],
+    );
+    assert_eq!(names(&es), vec![(EntityKind::Person, "Mark Smith", vec![])]);
+}
