@@ -125,16 +125,15 @@ pub fn chunks(tags: &[Tag]) -> Vec<(usize, usize, NerType)> {
                 None => break,
             }
         }
-        let t = &tags[i];
+        let (at, t) = (i, tags[i]);
         i += 1;
-        let i = i - 1;
         let continues = t.is_inside() && open.is_some_and(|(_, ty)| Some(ty) == t.ty());
         if !continues {
             if let Some((s, ty)) = open.take() {
-                out.push((s, i, ty));
+                out.push((s, at, ty));
             }
             if let Some(ty) = t.ty() {
-                open = Some((i, ty));
+                open = Some((at, ty));
             }
         }
     }

@@ -199,7 +199,7 @@ pub(super) fn short_forms(doc: &Doc, ms: &mut [Mention], headline: &[bool]) {
         let first = doc.tok(m.first);
         if let Some(&(j, _)) = orgs
             .iter()
-            .find(|&&(j, f)| j != k && f.eq_ignore_ascii_case(first) && starts(&ms[j]))
+            .find(|&&(j, f)| f.eq_ignore_ascii_case(first) && starts(&ms[j]))
         {
             ms[k].ty = NerType::Org;
             ms[k].refers_to = Some(j);

@@ -57,31 +57,32 @@ const LONGEST: usize = 24;
 
 /// FNV-1a over the key's bytes: the keys are short words, for which SipHash costs more than the
 /// rest of the look-up. (Not exposed to untrusted keys: the lists are fixed.)
-#[derive(Default)]
 struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
 
 impl Hasher for Fnv {
     fn finish(&self) -> u64 {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
         for &b in bytes {
-            h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+            self.0 = (self.0 ^ b as u64).wrapping_mul(0x0100_0000_01b3);
         }
-        self.0 = h;
     }
 }
 
+type Lexicon = HashMap<Vec<u8>, u8, BuildHasherDefault<Fnv>>;
+
 /// The lists a word is in, as [`List::bit`]s; ASCII case does not matter (`Mr.`, `MR.`, `mr.`).
 pub(super) fn lists_of(word: &str) -> u8 {
-    static LEXICON: OnceLock<HashMap<Vec<u8>, u8, BuildHasherDefault<Fnv>>> = OnceLock::new();
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     let lexicon = LEXICON.get_or_init(|| {
-        let mut m: HashMap<Vec<u8>, u8, BuildHasherDefault<Fnv>> = HashMap::default();
+        let mut m = Lexicon::default();
         for list in List::ALL {
             for w in list.words() {
                 debug_assert!(w.len() <= LONGEST, "{w} is longer than LONGEST");
