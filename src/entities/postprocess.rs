@@ -3,11 +3,14 @@
 //! Brief overview. [`spans`] reads the tagger's IOB2 tags as [`Mention`]s (token ranges with a type)
 //! and rewrites them in article order of concerns:
 //!
-//! 1. **Company names**: a "person" ending in `Corp`, `Co`, `Inc`, `Bank`, ... is an organisation;
+//! 1. **Company names**: a name Reuters writes in angle brackets (`<Airbus Industrie>`) is one
+//!    organisation; a "person" ending in `Corp`, `Co`, `Inc`, `Bank`, ... is an organisation;
 //!    `Standard` and `Poor's Corp` are one (`Standard and Poor's Corp`), and so are `Smith Barney`,
 //!    `Harris Upham` and `Co` (`Smith Barney, Harris Upham and Co`).
-//! 2. **Trim**: a leading `the`, a leading title (`Representative`; not `Prince`) and a trailing `'s`
-//!    are not part of a name; a mention made only of words that are never a name alone (`Inc`,
+//! 2. **Trim**: a leading `the`, a leading title (`Representative`; not `Prince`), a trailing `'s`
+//!    and, in a headline, a trailing verb (`FED SAYS`) are not part of a name, nor is a Reuters
+//!    ticker or anything after it (`TEXACO <TX>`); a one-word headline name the story writes only in
+//!    lower case (`CRUDE`, `BANK`) is dropped; a mention made only of words that are never a name alone (`Inc`,
 //!    `Nine`, `mths`, single letters: `NOT_NAMES` in `postprocess/lists.rs`) is dropped.
 //! 3. **Title cues**: a name after `Mr.`/`President`/`Minister`, or followed by an apposition with a
 //!    role (`Vladimir Norov, the SCO's secretary-general`), is a person whatever the tagger said; a
@@ -45,7 +48,7 @@ use super::tagger::{NerType, Tag};
 use super::tokenize::Tokens;
 use super::Span;
 use aliases::{acronyms, one_label_per_string, short_forms};
-use cleanup::{join_and_co, join_firm_names, org_heads, trim};
+use cleanup::{bracketed_firms, headline_words, join_and_co, join_firm_names, org_heads, trim};
 use cues::title_cues;
 use lists::List;
 use naming::{finish, headline_mentions};
@@ -88,7 +91,7 @@ impl<'t> Doc<'t> {
     }
 
     /// Whether token `i` is in any of the lists whose [`List::bit`]s are `bits`.
-    fn in_any(&self, i: usize, bits: u8) -> bool {
+    fn in_any(&self, i: usize, bits: u16) -> bool {
         lists::lists_of(self.tok(i)) & bits != 0
     }
 
@@ -129,6 +132,22 @@ impl<'t> Doc<'t> {
         let k = s.partition_point(|&(_, b)| b as usize <= i);
         s.get(k).copied().filter(|&(a, _)| a as usize <= i)
     }
+
+    /// Whether sentence `(a, b)` is upper case (a headline): no lower-case letter anywhere.
+    fn is_headline(&self, (a, b): (u32, u32)) -> bool {
+        let toks = &self.tokens.tokens;
+        let (Some(first), Some(last)) = (toks.get(a as usize), toks.get(b as usize - 1)) else {
+            return false;
+        };
+        !self.text.as_bytes()[first.start as usize..last.end as usize]
+            .iter()
+            .any(u8::is_ascii_lowercase)
+    }
+
+    /// Whether token `i` stands in an upper-case sentence.
+    fn in_headline(&self, i: usize) -> bool {
+        self.sentence_of(i).is_some_and(|s| self.is_headline(s))
+    }
 }
 
 /// Mentions from IOB2 tags (an `I-` without its `B-` starts a mention, as `conlleval` reads it).
@@ -150,10 +169,12 @@ pub fn spans(text: &str, tokens: &Tokens, tags: &[Tag]) -> Vec<Span> {
     let doc = Doc { text, tokens };
     let n = tags.len().min(tokens.tokens.len());
     let mut ms = mentions(&tags[..n]);
+    bracketed_firms(&doc, &mut ms);
     join_firm_names(&doc, &mut ms);
     join_and_co(&doc, &mut ms);
     org_heads(&doc, &mut ms);
     trim(&doc, &mut ms);
+    headline_words(&doc, &mut ms);
     title_cues(&doc, &mut ms);
     acronyms(&doc, &mut ms);
     // Mentions keep their token ranges from here on: their surfaces are computed once.

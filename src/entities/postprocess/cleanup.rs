@@ -6,7 +6,7 @@ use super::{Doc, Mention};
 use crate::entities::tagger::NerType;
 
 /// Trims what is not part of a name off each mention (a leading `the` or title, a trailing `'s` or
-/// punctuation), then drops the mentions left empty or made only of words never a name alone.
+/// punctuation, a ticker and what follows it, a headline's verb), then drops the mentions left empty or made only of words never a name alone.
 pub(super) fn trim(doc: &Doc, ms: &mut Vec<Mention>) {
     for m in ms.iter_mut() {
         while m.end > m.first && matches!(doc.tok(m.first), "the" | "The" | "THE") {
@@ -24,16 +24,63 @@ pub(super) fn trim(doc: &Doc, ms: &mut Vec<Mention>) {
         }
         // Punctuation at either end (`,`, `"`, the `<` of a Reuters ticker `<C>`) is never part of
         // a name, nor is a trailing `'s`.
-        while m.end > m.first
-            && (matches!(doc.tok(m.end - 1), "'s" | "'S") || !has_alnum(doc.tok(m.end - 1)))
-        {
-            m.end -= 1;
-        }
         while m.end > m.first && !has_alnum(doc.tok(m.first)) {
             m.first += 1;
         }
+        // A ticker follows the name it stands for, and a headline goes on after it (`TEXACO <TX>
+        // SAYS`, `XYZ <XYZ.O> NAMES`): the name ends where a ticker starts.
+        if let Some(k) = (m.first..m.end).find(|&i| matches!(doc.tok(i), "<" | ">")) {
+            m.end = k;
+        }
+        let mut headline = None;
+        while m.end > m.first {
+            let last = doc.tok(m.end - 1);
+            // (A headline's verb is in capitals: two upper-case letters before a look-up.)
+            let caps = last.len() >= 2 && last.as_bytes()[..2].iter().all(u8::is_ascii_uppercase);
+            let cut = matches!(last, "'s" | "'S")
+                || !has_alnum(last)
+                || (caps
+                    && doc.lower_in(m.end - 1, List::HeadlineVerbs)
+                    && *headline.get_or_insert_with(|| doc.in_headline(m.first)));
+            if !cut {
+                break;
+            }
+            m.end -= 1;
+        }
     }
     ms.retain(|m| m.end > m.first && !only_not_names(doc, m));
+}
+
+/// A one-word name in a headline that the story writes only in lower case (`CRUDE`, `BANK`,
+/// `GASOLINE STOCKS FALL` over "gasoline stocks fell"; `USDA` over a hog report's "usda said") is an
+/// ordinary word the headline's capitals hid from the tagger: dropped. A word the story also
+/// capitalises inside a sentence (`Fed`, `Bush`) stays, and so does one it never writes (`EC`).
+pub(super) fn headline_words(doc: &Doc, ms: &mut Vec<Mention>) {
+    ms.retain(|m| {
+        if m.end - m.first != 1 || m.cued {
+            return true;
+        }
+        let w = doc.tok(m.first);
+        if w.len() < 2 || w.bytes().any(|b| b.is_ascii_lowercase()) || !doc.in_headline(m.first) {
+            return true;
+        }
+        let mut lower = false;
+        for (i, t) in doc.tokens.tokens.iter().enumerate() {
+            let t = t.as_str(doc.text);
+            if t.len() != w.len() || !t.eq_ignore_ascii_case(w) {
+                continue;
+            }
+            if !t.bytes().any(|b| b.is_ascii_lowercase()) {
+                continue;
+            }
+            if !t.as_bytes()[0].is_ascii_uppercase() {
+                lower = true;
+            } else if doc.sentence_of(i).is_some_and(|(a, _)| a as usize != i) {
+                return true;
+            }
+        }
+        !lower
+    });
 }
 
 fn has_alnum(t: &str) -> bool {
@@ -41,7 +88,7 @@ fn has_alnum(t: &str) -> bool {
 }
 
 /// Whether every token of `m` is a word that is never a name on its own ([`NOT_NAMES`],
-/// [`LEGAL_FORMS`], [`DEMONYMS`]: `Kuwaiti` of `Kuwaiti oil tankers`), a single
+/// [`LEGAL_FORMS`], [`DEMONYMS`]: `Kuwaiti` of `Kuwaiti oil tankers`; [`PARTICLES`]), a single
 /// character (`P and O` tagged as `O`) or punctuation; or `m` is a person made only of initials
 /// (`E.F.` of `E.F. Hutton`, `U.` of a `U.S.` cut at a line end).
 fn only_not_names(doc: &Doc, m: &Mention) -> bool {
@@ -58,10 +105,73 @@ fn only_not_names(doc: &Doc, m: &Mention) -> bool {
             || !t.chars().any(char::is_alphanumeric)
             || doc.in_any(
                 i,
-                List::NotNames.bit() | List::LegalForms.bit() | List::Demonyms.bit(),
+                List::NotNames.bit()
+                    | List::LegalForms.bit()
+                    | List::Demonyms.bit()
+                    | List::Particles.bit(),
             )
             || (m.ty == NerType::Per && initials(t))
     })
+}
+
+/// Most words a company's name in angle brackets has (`<Chase Manhattan Bank of New York NA>`).
+const BRACKETED_MAX: usize = 10;
+
+/// Reuters writes a company's name in angle brackets the first time a story names it (`<Airbus
+/// Industrie>`, `<All Nippon Airways>`, in a headline `<CANADA MALTING CO LTD> YEAR NET`): whatever
+/// the tagger made of its words (a MISC `Airbus` and a person `Industrie`), the words between the
+/// brackets are one organisation. Only capitalised words (a `<` in running text may be "less
+/// than"). Brackets around one upper-case word hold a ticker after its company's name (`Ford Motor
+/// Co <F>`, `Volkswagen AG <VOWG.F>`, `TEXAS AIR <TEX>`): no name at all, whatever the tagger said
+/// (`VOWG` was an organisation of 34 stories).
+pub(super) fn bracketed_firms(doc: &Doc, ms: &mut Vec<Mention>) {
+    let toks = &doc.tokens.tokens;
+    // Found by a byte search: most texts have no `<`, and a `<` is always a token of its own.
+    let mut after = 0;
+    for (at, _) in doc.text.match_indices('<') {
+        let i = toks.partition_point(|t| (t.start as usize) < at);
+        if i < after || toks.get(i).is_none_or(|t| t.start as usize != at) {
+            continue;
+        }
+        let close = (i + 1..toks.len().min(i + 2 + BRACKETED_MAX)).find(|&j| doc.tok(j) == ">");
+        let Some(j) = close.filter(|&j| j > i + 1 && doc.is_cap(i + 1)) else {
+            continue;
+        };
+        let words_of_a_name = (i + 1..j).all(|k| {
+            let t = doc.tok(k);
+            doc.is_cap(k)
+                || t.starts_with(|c: char| c.is_ascii_digit())
+                || !has_alnum(t)
+                || matches!(t, "and" | "'s" | "'S")
+                || doc.lower_in(k, List::Particles)
+        });
+        after = j + 1;
+        if !words_of_a_name {
+            continue;
+        }
+        // A ticker: no lower-case letter, and one word of two letters or more (`VOWG` `.` `F`).
+        let bytes = &doc.text.as_bytes()[at..toks[j].start as usize];
+        let words = (i + 1..j).filter(|&k| doc.tok(k).len() >= 2).count();
+        let ticker = words <= 1 && !bytes.iter().any(u8::is_ascii_lowercase);
+        // A name the tagger ran into the brackets ends before them; what it began inside them is
+        // the firm's, or nothing.
+        let k = ms.partition_point(|m| m.first < i);
+        if let Some(m) = k.checked_sub(1).map(|k| &mut ms[k]) {
+            m.end = m.end.min(i);
+        }
+        let mut last = k;
+        while last < ms.len() && ms[last].first <= j {
+            last += 1;
+        }
+        let firm = Mention {
+            first: i + 1,
+            end: j,
+            ty: NerType::Org,
+            refers_to: None,
+            cued: true,
+        };
+        ms.splice(k..last, (!ticker).then_some(firm));
+    }
 }
 
 /// `Standard and Poor's Corp`: the tagger makes two or three organisations of a firm named after two

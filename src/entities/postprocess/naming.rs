@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use super::lists::PLACE_NAMES;
+use super::lists::{lists_of, List, PLACE_NAMES};
 use super::{Doc, Mention};
 use crate::entities::{EntityKind, Span};
 
@@ -18,10 +18,7 @@ pub(super) fn headline_mentions(doc: &Doc, ms: &[Mention]) -> Vec<bool> {
             if let Some((_, c)) = last.filter(|&(s, _)| s == (a, b)) {
                 return c;
             }
-            let c = !doc.text.as_bytes()[doc.tokens.tokens[a as usize].start as usize
-                ..doc.tokens.tokens[b as usize - 1].end as usize]
-                .iter()
-                .any(u8::is_ascii_lowercase);
+            let c = doc.is_headline((a, b));
             last = Some(((a, b), c));
             c
         })
@@ -77,7 +74,9 @@ pub(super) fn finish(doc: &Doc, ms: &[Mention], surfaces: &[Cow<str>], caps: &[b
     out
 }
 
-/// A name from a headline: the article's own spelling if it has one, else title case (acronyms kept).
+/// A name from a headline: the article's own spelling if it has one, else title case, with
+/// particles in lower case (`Bank of Japan`) and acronyms kept (`IBM`, `U.S.`; a short word is an
+/// acronym unless listed as an ordinary one: `New York`, `Fed`).
 fn recase(name: &str, surfaces: &[Cow<str>], caps: &[bool]) -> String {
     if let Some((s, _)) = surfaces
         .iter()
@@ -87,8 +86,15 @@ fn recase(name: &str, surfaces: &[Cow<str>], caps: &[bool]) -> String {
         return s.to_string();
     }
     name.split(' ')
-        .map(|w| {
-            if w.len() <= 3 || w.contains('.') {
+        .enumerate()
+        .map(|(k, w)| {
+            let lists = lists_of(w);
+            if k > 0 && lists & List::Particles.bit() != 0 {
+                return w.to_ascii_lowercase();
+            }
+            let ordinary = List::ShortWords.bit() | List::Particles.bit();
+            let short = w.len() <= 3 && lists & ordinary == 0;
+            if short || w.contains('.') {
                 return w.to_string();
             }
             let mut out = String::with_capacity(w.len());

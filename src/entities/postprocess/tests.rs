@@ -529,7 +529,7 @@ fn punctuation_at_either_end_is_not_part_of_a_name() {
 fn nationalities_and_regions_are_no_one() {
     let text =
         "KUWAITI OIL MINISTER SAYS OPEC WILL MEET\n\nKuwaiti Oil Minister Ali Khalifa spoke. \
-                Debt in Latin America rose, said Smith.";
+                Debt in Latin America rose, said Smith. North American sales fell.";
     let es = run(
         text,
         &[
@@ -540,6 +540,8 @@ fn nationalities_and_regions_are_no_one() {
             ("Latin", "B-PER"),
             ("America", "I-PER"),
             ("Smith", "B-PER"),
+            ("North", "B-PER"),
+            ("American", "I-PER"),
         ],
     );
     assert_eq!(
@@ -565,4 +567,131 @@ fn currencies_alone_are_no_one() {
         ],
     );
     assert_eq!(names(&es), vec![(EntityKind::Person, "Mark Smith", vec![])]);
+}
+
+#[test]
+fn a_ticker_and_the_headline_after_it_are_not_part_of_a_name() {
+    let text = "TEXACO <TX> SAYS IT WILL APPEAL\n\nXYZ CORP <XYZ.O> NAMES PRESIDENT\n\n\
+                Texaco Inc said it would appeal.";
+    let es = run(
+        text,
+        &[
+            ("TEXACO", "B-ORG"),
+            ("<", "I-ORG"),
+            ("TX", "I-ORG"),
+            ("XYZ", "B-ORG"),
+            ("CORP", "I-ORG"),
+            ("<", "I-ORG"),
+            ("XYZ.O", "I-ORG"),
+            (">", "I-ORG"),
+            ("NAMES", "I-ORG"),
+            ("Texaco", "B-ORG"),
+            ("Inc", "I-ORG"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        vec![
+            (EntityKind::Org, "Texaco Inc", vec!["TEXACO"]),
+            (EntityKind::Org, "XYZ Corp", vec!["XYZ CORP"]),
+        ]
+    );
+}
+
+#[test]
+fn a_headlines_verb_is_not_part_of_the_name_before_it() {
+    let text = "FED SAYS IT SETS REPURCHASES\n\nBANK OF JAPAN INTERVENES\n\n\
+                Peter Says, a trader, and Bank Issues Ltd agreed.";
+    let es = run(
+        text,
+        &[
+            ("FED", "B-ORG"),
+            ("SAYS", "I-ORG"),
+            ("BANK", "B-ORG"),
+            ("OF", "I-ORG"),
+            ("JAPAN", "I-ORG"),
+            ("INTERVENES", "I-ORG"),
+            ("Peter", "B-PER"),
+            ("Says", "I-PER"),
+            ("Bank", "B-ORG"),
+            ("Issues", "I-ORG"),
+            ("Ltd", "I-ORG"),
+        ],
+    );
+    // Headline capitals are undone: `Fed`, and `of` as a name writes it. Outside a headline the
+    // same words stay (a surname `Says`; a firm's name).
+    assert_eq!(
+        names(&es),
+        vec![
+            (EntityKind::Org, "Fed", vec!["FED"]),
+            (EntityKind::Org, "Bank of Japan", vec!["BANK OF JAPAN"]),
+            (EntityKind::Person, "Peter Says", vec![]),
+            (EntityKind::Org, "Bank Issues Ltd", vec![]),
+        ]
+    );
+}
+
+#[test]
+fn headline_names_keep_acronyms_and_title_case_ordinary_short_words() {
+    let text = "IBM AND TWA MOVE TO NEW YORK\n\nDE LAURENTIIS BUYS STAKE\n\nShares rose.";
+    let es = run(
+        text,
+        &[
+            ("IBM", "B-ORG"),
+            ("TWA", "B-ORG"),
+            ("NEW", "B-LOC"),
+            ("YORK", "I-LOC"),
+            ("DE", "B-PER"),
+            ("LAURENTIIS", "I-PER"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        vec![
+            (EntityKind::Org, "IBM", vec![]),
+            (EntityKind::Org, "TWA", vec![]),
+            (EntityKind::Place, "New York", vec!["NEW YORK"]),
+            (EntityKind::Person, "De Laurentiis", vec!["DE LAURENTIIS"]),
+        ]
+    );
+}
+
+#[test]
+fn a_name_in_angle_brackets_is_one_company() {
+    let text = "AIRBUS SIGNS <AIR> DEAL\n\n<CANADA MALTING CO LTD> YEAR NET\n\nThe European <Airbus Industrie> consortium sold jets to \
+                <All Nippon Airways>. Costs were <5 pct of sales, said Ford Motor Co <F> and VW <VOWG.F>.";
+    let es = run(
+        text,
+        &[
+            ("AIR", "B-ORG"),
+            ("CANADA", "B-LOC"),
+            ("Airbus", "B-MISC"),
+            ("Industrie", "B-PER"),
+            (">", "I-PER"),
+            ("consortium", "I-PER"),
+            ("All", "B-ORG"),
+            ("Nippon", "I-ORG"),
+            ("Ford", "B-ORG"),
+            ("Motor", "I-ORG"),
+            ("Co", "I-ORG"),
+            ("<", "I-ORG"),
+            ("F", "I-ORG"),
+            (">", "I-ORG"),
+            ("and", "I-ORG"),
+            ("VOWG", "B-ORG"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        vec![
+            (
+                EntityKind::Org,
+                "Canada Malting Co Ltd",
+                vec!["CANADA MALTING CO LTD"]
+            ),
+            (EntityKind::Org, "Airbus Industrie", vec![]),
+            (EntityKind::Org, "All Nippon Airways", vec![]),
+            (EntityKind::Org, "Ford Motor Co", vec![]),
+        ]
+    );
 }
