@@ -88,7 +88,8 @@ fn has_alnum(t: &str) -> bool {
 }
 
 /// Whether every token of `m` is a word that is never a name on its own ([`NOT_NAMES`],
-/// [`LEGAL_FORMS`], [`DEMONYMS`]: `Kuwaiti` of `Kuwaiti oil tankers`; [`PARTICLES`]), a single
+/// [`LEGAL_FORMS`], [`DEMONYMS`]: `Kuwaiti` of `Kuwaiti oil tankers`; [`PARTICLES`], [`COMPASS`]:
+/// `North American`; but a nationality or compass word with a legal form is a firm), a single
 /// character (`P and O` tagged as `O`) or punctuation; or `m` is a person made only of initials
 /// (`E.F.` of `E.F. Hutton`, `U.` of a `U.S.` cut at a line end).
 fn only_not_names(doc: &Doc, m: &Mention) -> bool {
@@ -99,19 +100,25 @@ fn only_not_names(doc: &Doc, m: &Mention) -> bool {
             && t.len() <= 6
             && !PLACE_NAMES.iter().any(|(a, _)| *a == t)
     };
-    (m.first..m.end).all(|i| {
-        let t = doc.tok(i);
-        t.chars().count() <= 1
-            || !t.chars().any(char::is_alphanumeric)
-            || doc.in_any(
-                i,
-                List::NotNames.bit()
-                    | List::LegalForms.bit()
-                    | List::Demonyms.bit()
-                    | List::Particles.bit(),
-            )
-            || (m.ty == NerType::Per && initials(t))
-    })
+    // `Southern Co`, `American Inc`: a firm.
+    let firm = m.end - m.first >= 2
+        && doc.lower_in(m.end - 1, List::LegalForms)
+        && (m.first..m.end - 1).any(|i| doc.in_any(i, List::Demonyms.bit() | List::Compass.bit()));
+    !firm
+        && (m.first..m.end).all(|i| {
+            let t = doc.tok(i);
+            t.chars().count() <= 1
+                || !t.chars().any(char::is_alphanumeric)
+                || doc.in_any(
+                    i,
+                    List::NotNames.bit()
+                        | List::LegalForms.bit()
+                        | List::Demonyms.bit()
+                        | List::Particles.bit()
+                        | List::Compass.bit(),
+                )
+                || (m.ty == NerType::Per && initials(t))
+        })
 }
 
 /// Most words a company's name in angle brackets has (`<Chase Manhattan Bank of New York NA>`).

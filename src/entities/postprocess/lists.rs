@@ -22,10 +22,11 @@ pub(super) enum List {
     HeadlineVerbs,
     ShortWords,
     Particles,
+    Compass,
 }
 
 impl List {
-    const ALL: [List; 11] = [
+    const ALL: [List; 12] = [
         List::Titles,
         List::KeptTitles,
         List::Honorifics,
@@ -37,6 +38,7 @@ impl List {
         List::HeadlineVerbs,
         List::ShortWords,
         List::Particles,
+        List::Compass,
     ];
 
     fn words(self) -> &'static [&'static str] {
@@ -52,6 +54,7 @@ impl List {
             List::HeadlineVerbs => HEADLINE_VERBS,
             List::ShortWords => SHORT_WORDS,
             List::Particles => PARTICLES,
+            List::Compass => COMPASS,
         }
     }
 
@@ -302,16 +305,6 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "corporation",
     "company",
     "holdings",
-    // Compass words: part of names (`West Germany`, `North Sea`), never names alone nor with a
-    // nationality (`North American`, a person of 20 stories).
-    "north",
-    "south",
-    "east",
-    "west",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
     // Numbers.
     "one",
     "two",
@@ -635,4 +628,10 @@ pub(super) const SHORT_WORDS: &[&str] = &[
 pub(super) const PARTICLES: &[&str] = &[
     "of", "the", "and", "for", "de", "du", "des", "la", "le", "von", "van", "der", "den", "di",
     "da", "del", "on", "in", "at", "y",
+];
+
+/// Compass words: part of names (`West Germany`, `North Sea`), never a name alone nor with only a
+/// nationality (`North American`, a person of 20 stories); with a legal form, a firm (`Southern Co`).
+pub(super) const COMPASS: &[&str] = &[
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western",
 ];

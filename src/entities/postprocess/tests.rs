@@ -529,7 +529,7 @@ fn punctuation_at_either_end_is_not_part_of_a_name() {
 fn nationalities_and_regions_are_no_one() {
     let text =
         "KUWAITI OIL MINISTER SAYS OPEC WILL MEET\n\nKuwaiti Oil Minister Ali Khalifa spoke. \
-                Debt in Latin America rose, said Smith. North American sales fell.";
+                Debt in Latin America rose, said Smith. North American sales fell at Southern Co on Monday.";
     let es = run(
         text,
         &[
@@ -542,6 +542,8 @@ fn nationalities_and_regions_are_no_one() {
             ("Smith", "B-PER"),
             ("North", "B-PER"),
             ("American", "I-PER"),
+            ("Southern", "B-ORG"),
+            ("Co", "I-ORG"),
         ],
     );
     assert_eq!(
@@ -550,6 +552,7 @@ fn nationalities_and_regions_are_no_one() {
             (EntityKind::Person, "Ali Khalifa", vec![]),
             (EntityKind::Place, "Latin America", vec![]),
             (EntityKind::Person, "Smith", vec![]),
+            (EntityKind::Org, "Southern Co", vec![]),
         ]
     );
 }
