@@ -5,8 +5,9 @@ use super::lists::{List, PLACE_NAMES};
 use super::{Doc, Mention};
 use crate::entities::tagger::NerType;
 
-/// Trims what is not part of a name off each mention (a leading `the` or title, a trailing `'s` or
-/// punctuation, a ticker and what follows it, a headline's verb), then drops the mentions left empty or made only of words never a name alone.
+/// Trims what is not part of a name off each mention (a leading `the` or title, punctuation at
+/// either end, a trailing `'s`, a ticker and what follows it, a headline's trailing verb), then
+/// drops the mentions left empty or made only of words never a name alone.
 pub(super) fn trim(doc: &Doc, ms: &mut Vec<Mention>) {
     for m in ms.iter_mut() {
         while m.end > m.first && matches!(doc.tok(m.first), "the" | "The" | "THE") {
@@ -23,7 +24,7 @@ pub(super) fn trim(doc: &Doc, ms: &mut Vec<Mention>) {
             m.cued = true;
         }
         // Punctuation at either end (`,`, `"`, the `<` of a Reuters ticker `<C>`) is never part of
-        // a name, nor is a trailing `'s`.
+        // a name, nor is a trailing `'s` or, in a headline, a trailing verb (`FED SAYS`).
         while m.end > m.first && !has_alnum(doc.tok(m.first)) {
             m.first += 1;
         }

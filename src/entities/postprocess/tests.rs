@@ -394,13 +394,20 @@ fn a_firm_named_after_two_people_is_one_organisation() {
 
 #[test]
 fn word_lists_answer_whatever_the_case() {
-    use super::lists::{lists_of, List, HONORIFICS, LEGAL_FORMS, NOT_NAMES, ROLES, TITLES};
+    use super::lists::*;
     for (list, words) in [
         (List::Titles, TITLES),
+        (List::KeptTitles, KEPT_TITLES),
         (List::Honorifics, HONORIFICS),
         (List::Roles, ROLES),
+        (List::OrgHeads, ORG_HEADS),
         (List::LegalForms, LEGAL_FORMS),
         (List::NotNames, NOT_NAMES),
+        (List::Demonyms, DEMONYMS),
+        (List::HeadlineVerbs, HEADLINE_VERBS),
+        (List::ShortWords, SHORT_WORDS),
+        (List::Particles, PARTICLES),
+        (List::Compass, COMPASS),
     ] {
         for w in words {
             for form in [
