@@ -22,7 +22,9 @@
 //! 6. **Short forms**: a one-word person (`Norov`) that ends or starts a longer person name of the
 //!    article (`Vladimir Norov`) resolves to it, and becomes a person if the tagger said otherwise;
 //!    a one-word organisation, or a person no title cued, that starts a longer organisation outside a
-//!    headline (`Moody`, `Moody's Investors Service`; `Chrysler`, `Chrysler Corp`) resolves to it.
+//!    headline (`Moody`, `Moody's Investors Service`; `Chrysler`, `Chrysler Corp`) resolves to it;
+//!    so does a head word (`Commission`) that ends the article's one longer organisation ending in
+//!    it (`EC Commission`).
 //! 7. **Canonical names**: whitespace collapsed, headline capitals title-cased (or matched to the
 //!    article's own spelling), a few country spellings unified (`U.S.` -> `United States`) and made
 //!    places whatever the tagger said.

@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use super::lists::MINOR;
+use super::lists::{List, MINOR};
 use super::{Doc, Mention};
 use crate::entities::tagger::NerType;
 
@@ -139,14 +139,21 @@ pub(super) fn short_forms(doc: &Doc, ms: &mut [Mention], headline: &[bool]) {
         .map(|(j, m)| (j, doc.tok(m.first), doc.tok(m.end - 1)))
         .collect();
     // Organisations: a one-word name that starts a longer one of the article stands for it
-    // (`Moody` for `Moody's Investors Service`, `Bank` for `Bank of England`). Not one that ends
-    // it, and not one in a headline: the tagger runs titles, people and verbs into organisations
-    // (`Exchequer Nigel Lawson`, `LAWSON CALLS INTERVENTION`).
+    // (`Moody` for `Moody's Investors Service`, `Bank` for `Bank of England`). Not one in a
+    // headline, and not one that ends it: the tagger runs titles, people and verbs into
+    // organisations (`Exchequer Nigel Lawson`, `LAWSON CALLS INTERVENTION`). Except a word that
+    // heads organisations, when only one of the article's ends in it (`the Commission` of a story
+    // about the `EC Commission`, `the Bank` beside the `World Bank`).
     let orgs: Vec<(usize, &str)> = ms
         .iter()
         .enumerate()
         .filter(|&(j, m)| m.ty == NerType::Org && m.end - m.first >= 2 && !headline[j])
         .map(|(j, m)| (j, doc.tok(m.first)))
+        .collect();
+    // Their token ranges, for the head words below.
+    let org_spans: Vec<(usize, usize, usize)> = orgs
+        .iter()
+        .map(|&(j, _)| (j, ms[j].first, ms[j].end))
         .collect();
     if fulls.is_empty() && orgs.is_empty() {
         return;
@@ -175,6 +182,8 @@ pub(super) fn short_forms(doc: &Doc, ms: &mut [Mention], headline: &[bool]) {
             if let Some(&(j, _)) = orgs.iter().find(|(_, first)| first.eq_ignore_ascii_case(w)) {
                 m.ty = NerType::Org;
                 m.refers_to = Some(j);
+            } else if m.ty == NerType::Org && doc.lower_in(m.first, List::OrgHeads) {
+                m.refers_to = the_one_ending_in(doc, &org_spans, w);
             }
         }
     }
@@ -218,4 +227,18 @@ pub(super) fn short_forms(doc: &Doc, ms: &mut [Mention], headline: &[bool]) {
             }
         }
     }
+}
+
+/// The organisation among `orgs` (index, token range) that ends in the word `w`, if they all are
+/// one name; `None` if none does, or two different ones do (`World Bank`, `Chase Manhattan Bank`).
+fn the_one_ending_in(doc: &Doc, orgs: &[(usize, usize, usize)], w: &str) -> Option<usize> {
+    let mut ending = orgs
+        .iter()
+        .filter(|&&(_, _, end)| doc.tok(end - 1).eq_ignore_ascii_case(w));
+    let &(j, first, end) = ending.next()?;
+    let same = |&&(_, a, b): &&(usize, usize, usize)| {
+        b - a == end - first
+            && (0..b - a).all(|t| doc.tok(a + t).eq_ignore_ascii_case(doc.tok(first + t)))
+    };
+    ending.all(|o| same(&o)).then_some(j)
 }

@@ -705,3 +705,35 @@ fn a_name_in_angle_brackets_is_one_company() {
         ]
     );
 }
+
+#[test]
+fn a_head_word_alone_stands_for_the_one_organisation_it_ends() {
+    let text = "The EC Commission met. The Commission said the Ministry would act.\n\n\
+                The World Bank and Chase Manhattan Bank lent. The Bank said.";
+    let es = run(
+        text,
+        &[
+            ("EC", "B-ORG"),
+            ("Commission", "I-ORG"),
+            ("Commission", "B-ORG"),
+            ("Ministry", "B-ORG"),
+            ("World", "B-ORG"),
+            ("Bank", "I-ORG"),
+            ("Chase", "B-ORG"),
+            ("Manhattan", "I-ORG"),
+            ("Bank", "I-ORG"),
+            ("Bank", "B-ORG"),
+        ],
+    );
+    // `Ministry` ends no organisation; two different ones end in `Bank`.
+    assert_eq!(
+        names(&es),
+        vec![
+            (EntityKind::Org, "EC Commission", vec!["Commission"]),
+            (EntityKind::Org, "Ministry", vec![]),
+            (EntityKind::Org, "World Bank", vec![]),
+            (EntityKind::Org, "Chase Manhattan Bank", vec![]),
+            (EntityKind::Org, "Bank", vec![]),
+        ]
+    );
+}
