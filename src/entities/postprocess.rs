@@ -50,7 +50,9 @@ use super::tagger::{NerType, Tag};
 use super::tokenize::Tokens;
 use super::Span;
 use aliases::{acronyms, one_label_per_string, short_forms};
-use cleanup::{bracketed_firms, headline_words, join_and_co, join_firm_names, org_heads, trim};
+use cleanup::{
+    bracketed_firms, headline_words, join_and_co, join_firm_names, org_heads, split_at_titles, trim,
+};
 use cues::title_cues;
 use lists::List;
 use naming::{finish, headline_mentions};
@@ -176,6 +178,7 @@ pub fn spans(text: &str, tokens: &Tokens, tags: &[Tag]) -> Vec<Span> {
     join_and_co(&doc, &mut ms);
     org_heads(&doc, &mut ms);
     trim(&doc, &mut ms);
+    split_at_titles(&doc, &mut ms);
     headline_words(&doc, &mut ms);
     title_cues(&doc, &mut ms);
     acronyms(&doc, &mut ms);

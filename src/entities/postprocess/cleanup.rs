@@ -52,6 +52,77 @@ pub(super) fn trim(doc: &Doc, ms: &mut Vec<Mention>) {
     ms.retain(|m| m.end > m.first && !only_not_names(doc, m));
 }
 
+/// `Bank of Japan Governor Satoshi Sumita`, `U.S. Trade Representative Clayton Yeutter`: the tagger
+/// runs an organisation, a title and a person into one name (an organisation of 21 stories, for
+/// Yeutter). A mention with a title inside it (`Governor`, `spokesman`; several in a row: `Chief
+/// Executive`) followed by capitalised words is cut there: the words after the titles are a person,
+/// cued by them; the words before stay the organisation they name only up to its last head word or
+/// acronym (`Federal Reserve Board` of `... Board Vice Chairman Manuel Johnson`, `IMF` of `IMF
+/// Managing Director ...`). A portfolio (`Defense` of `Defense Secretary Caspar Weinberger`,
+/// `Chrysler` of `Chrysler chairman Lee Iacocca`) is dropped. Not when the words after the title
+/// end in a head word: `EC Executive Commission` is one name.
+pub(super) fn split_at_titles(doc: &Doc, ms: &mut Vec<Mention>) {
+    let titles = List::Titles.bit() | List::Roles.bit();
+    // (A title that begins an organisation's name is an adjective: `Official Bulletin`.)
+    let split_at = |m: &Mention| {
+        let from = if m.ty == NerType::Per {
+            m.first
+        } else {
+            m.first + 1
+        };
+        (from..m.end.saturating_sub(1)).find(|&t| {
+            doc.in_any(t, titles) && !doc.lower_in(t, List::KeptTitles) && doc.is_cap(t + 1)
+        })
+    };
+    if !ms
+        .iter()
+        .any(|m| m.end - m.first >= 2 && split_at(m).is_some())
+    {
+        return;
+    }
+    let mut out = Vec::with_capacity(ms.len() + 4);
+    for m in ms.drain(..) {
+        let Some(t) = split_at(&m).filter(|_| !doc.lower_in(m.end - 1, List::OrgHeads)) else {
+            out.push(m);
+            continue;
+        };
+        let mut start = t + 1;
+        while start < m.end && (doc.in_any(start, titles) || doc.tok(start) == "General") {
+            start += 1;
+        }
+        if start == m.end {
+            out.push(m);
+            continue;
+        }
+        let named = (m.first..t).rev().find(|&i| {
+            let w = doc.tok(i);
+            doc.lower_in(i, List::OrgHeads)
+                || (w.len() >= 2 && !w.bytes().any(|b| b.is_ascii_lowercase()))
+        });
+        if let Some(last) = named {
+            out.push(Mention {
+                first: m.first,
+                end: last + 1,
+                ty: if m.ty == NerType::Per {
+                    NerType::Org
+                } else {
+                    m.ty
+                },
+                refers_to: None,
+                cued: false,
+            });
+        }
+        out.push(Mention {
+            first: start,
+            end: m.end,
+            ty: NerType::Per,
+            refers_to: None,
+            cued: true,
+        });
+    }
+    *ms = out;
+}
+
 /// A one-word name in a headline that the story writes only in lower case (`CRUDE`, `BANK`,
 /// `GASOLINE STOCKS FALL` over "gasoline stocks fell"; `USDA` over a hog report's "usda said") is an
 /// ordinary word the headline's capitals hid from the tagger: dropped. A word the story also
@@ -157,10 +228,11 @@ pub(super) fn bracketed_firms(doc: &Doc, ms: &mut Vec<Mention>) {
         if !words_of_a_name {
             continue;
         }
-        // A ticker: no lower-case letter, and one word of two letters or more (`VOWG` `.` `F`).
+        // A ticker: no lower-case letter, one word or a word and an exchange (`VOWG` `.` `F`,
+        // `PARI` `.` `PA`).
         let bytes = &doc.text.as_bytes()[at..toks[j].start as usize];
-        let words = (i + 1..j).filter(|&k| doc.tok(k).len() >= 2).count();
-        let ticker = words <= 1 && !bytes.iter().any(u8::is_ascii_lowercase);
+        let ticker = (j == i + 2 || (j == i + 4 && doc.tok(i + 2) == "."))
+            && !bytes.iter().any(u8::is_ascii_lowercase);
         // A name the tagger ran into the brackets ends before them; what it began inside them is
         // the firm's, or nothing.
         let k = ms.partition_point(|m| m.first < i);

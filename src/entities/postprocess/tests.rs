@@ -300,7 +300,8 @@ fn company_names_are_not_people() {
         &[("Chrysler", "B-PER"), ("Corp", "I-PER")],
     );
     assert_eq!(names(&es), vec![(EntityKind::Org, "Chrysler Corp", vec![])]);
-    // A person the tagger ran into an organisation stays a person: only the last word counts.
+    // A person the tagger ran into an organisation stays a person (only the last word counts), and
+    // the title between them cuts them apart.
     let es = run(
         "Central Bank President Wim Duisenberg spoke.",
         &[
@@ -311,7 +312,64 @@ fn company_names_are_not_people() {
             ("Duisenberg", "I-PER"),
         ],
     );
-    assert_eq!(es[0].kind, EntityKind::Person);
+    assert_eq!(
+        names(&es),
+        vec![
+            (EntityKind::Org, "Central Bank", vec![]),
+            (EntityKind::Person, "Wim Duisenberg", vec![]),
+        ]
+    );
+}
+
+#[test]
+fn a_title_inside_a_name_cuts_it_into_an_organisation_and_a_person() {
+    let text = "U.S. Trade Representative Clayton Yeutter, Federal Reserve Board Vice Chairman \
+                Manuel Johnson, Defense Secretary Caspar Weinberger, IMF Managing Director Michel \
+                Camdessus and the EC Executive Commission met, said the Official Bulletin.";
+    let tag = |words: &[&'static str], ty: &str| -> Vec<(&'static str, String)> {
+        words
+            .iter()
+            .enumerate()
+            .map(|(k, w)| (*w, format!("{}-{ty}", if k == 0 { "B" } else { "I" })))
+            .collect()
+    };
+    let mut tagged = Vec::new();
+    tagged.extend(tag(
+        &["U.S.", "Trade", "Representative", "Clayton", "Yeutter"],
+        "ORG",
+    ));
+    tagged.extend(tag(
+        &[
+            "Federal", "Reserve", "Board", "Vice", "Chairman", "Manuel", "Johnson",
+        ],
+        "ORG",
+    ));
+    tagged.extend(tag(
+        &["Defense", "Secretary", "Caspar", "Weinberger"],
+        "PER",
+    ));
+    tagged.extend(tag(
+        &["IMF", "Managing", "Director", "Michel", "Camdessus"],
+        "ORG",
+    ));
+    tagged.extend(tag(&["EC", "Executive", "Commission"], "ORG"));
+    tagged.extend(tag(&["Official", "Bulletin"], "ORG"));
+    let tagged: Vec<(&str, &str)> = tagged.iter().map(|(w, t)| (*w, t.as_str())).collect();
+    let es = run(text, &tagged);
+    assert_eq!(
+        names(&es),
+        vec![
+            (EntityKind::Place, "United States", vec!["U.S."]),
+            (EntityKind::Person, "Clayton Yeutter", vec![]),
+            (EntityKind::Org, "Federal Reserve Board", vec![]),
+            (EntityKind::Person, "Manuel Johnson", vec![]),
+            (EntityKind::Person, "Caspar Weinberger", vec![]),
+            (EntityKind::Org, "IMF", vec![]),
+            (EntityKind::Person, "Michel Camdessus", vec![]),
+            (EntityKind::Org, "EC Executive Commission", vec![]),
+            (EntityKind::Org, "Official Bulletin", vec![]),
+        ]
+    );
 }
 
 #[test]
@@ -669,7 +727,8 @@ fn headline_names_keep_acronyms_and_title_case_ordinary_short_words() {
 #[test]
 fn a_name_in_angle_brackets_is_one_company() {
     let text = "AIRBUS SIGNS <AIR> DEAL\n\n<CANADA MALTING CO LTD> YEAR NET\n\nThe European <Airbus Industrie> consortium sold jets to \
-                <All Nippon Airways>. Costs were <5 pct of sales, said Ford Motor Co <F> and VW <VOWG.F>.";
+                <All Nippon Airways>. Costs were <5 pct of sales, said Ford Motor Co <F>, VW <VOWG.F> and \
+                Paribas <PARI.PA>.";
     let es = run(
         text,
         &[
@@ -687,8 +746,9 @@ fn a_name_in_angle_brackets_is_one_company() {
             ("<", "I-ORG"),
             ("F", "I-ORG"),
             (">", "I-ORG"),
-            ("and", "I-ORG"),
+            (",", "I-ORG"),
             ("VOWG", "B-ORG"),
+            ("PARI", "B-ORG"),
         ],
     );
     assert_eq!(
