@@ -36,8 +36,11 @@ pub(super) fn trim(doc: &Doc, ms: &mut Vec<Mention>) {
         let mut headline = None;
         while m.end > m.first {
             let last = doc.tok(m.end - 1);
-            // (A headline's verb is in capitals: two upper-case letters before a look-up.)
-            let caps = last.len() >= 2 && last.as_bytes()[..2].iter().all(u8::is_ascii_uppercase);
+            // (A headline's verb is in capitals, after a name: two upper-case letters and a longer
+            // mention before a look-up.)
+            let caps = m.end - m.first >= 2
+                && last.len() >= 2
+                && last.as_bytes()[..2].iter().all(u8::is_ascii_uppercase);
             let cut = matches!(last, "'s" | "'S")
                 || !has_alnum(last)
                 || (caps
@@ -63,26 +66,27 @@ pub(super) fn trim(doc: &Doc, ms: &mut Vec<Mention>) {
 /// end in a head word: `EC Executive Commission` is one name.
 pub(super) fn split_at_titles(doc: &Doc, ms: &mut Vec<Mention>) {
     let titles = List::Titles.bit() | List::Roles.bit();
-    // (A title that begins an organisation's name is an adjective: `Official Bulletin`.)
+    // Only inside: a title that begins an organisation's name is an adjective (`Official
+    // Bulletin`), and `trim` took a person's leading title off.
     let split_at = |m: &Mention| {
-        let from = if m.ty == NerType::Per {
-            m.first
-        } else {
-            m.first + 1
-        };
-        (from..m.end.saturating_sub(1)).find(|&t| {
-            doc.in_any(t, titles) && !doc.lower_in(t, List::KeptTitles) && doc.is_cap(t + 1)
+        (m.first + 1..m.end - 1).find(|&t| {
+            doc.is_cap(t + 1) && doc.in_any(t, titles) && !doc.lower_in(t, List::KeptTitles)
         })
     };
-    if !ms
+    // (Mention index, title): found once, and most articles have none.
+    let cuts: Vec<(usize, usize)> = ms
         .iter()
-        .any(|m| m.end - m.first >= 2 && split_at(m).is_some())
-    {
+        .enumerate()
+        .filter(|(_, m)| m.end - m.first >= 3 && !doc.lower_in(m.end - 1, List::OrgHeads))
+        .filter_map(|(k, m)| Some((k, split_at(m)?)))
+        .collect();
+    if cuts.is_empty() {
         return;
     }
-    let mut out = Vec::with_capacity(ms.len() + 4);
-    for m in ms.drain(..) {
-        let Some(t) = split_at(&m).filter(|_| !doc.lower_in(m.end - 1, List::OrgHeads)) else {
+    let mut out = Vec::with_capacity(ms.len() + cuts.len());
+    let mut cuts = cuts.into_iter().peekable();
+    for (k, m) in ms.drain(..).enumerate() {
+        let Some((_, t)) = cuts.next_if(|&(c, _)| c == k) else {
             out.push(m);
             continue;
         };
@@ -128,12 +132,37 @@ pub(super) fn split_at_titles(doc: &Doc, ms: &mut Vec<Mention>) {
 /// ordinary word the headline's capitals hid from the tagger: dropped. A word the story also
 /// capitalises inside a sentence (`Fed`, `Bush`) stays, and so does one it never writes (`EC`).
 pub(super) fn headline_words(doc: &Doc, ms: &mut Vec<Mention>) {
+    let candidate = |m: &Mention| {
+        let w = doc.tok(m.first);
+        m.end - m.first == 1
+            && !m.cued
+            && w.len() >= 2
+            && !w.bytes().any(|b| b.is_ascii_lowercase())
+    };
+    if !ms.iter().any(candidate) {
+        return;
+    }
+    // The headlines, found once: most candidates are acronyms in running text.
+    let headlines: Vec<(u32, u32)> = doc
+        .tokens
+        .sentences
+        .iter()
+        .copied()
+        .filter(|&s| doc.is_headline(s))
+        .collect();
     ms.retain(|m| {
-        if m.end - m.first != 1 || m.cued {
+        let in_headline = || {
+            headlines
+                .iter()
+                .any(|&(a, b)| a as usize <= m.first && m.first < b as usize)
+        };
+        if !candidate(m) || !in_headline() {
             return true;
         }
         let w = doc.tok(m.first);
-        if w.len() < 2 || w.bytes().any(|b| b.is_ascii_lowercase()) || !doc.in_headline(m.first) {
+        // Most headline names are nowhere in lower case: one substring search says so.
+        let lower_form = w.to_ascii_lowercase();
+        if !doc.text.contains(lower_form.as_str()) {
             return true;
         }
         let mut lower = false;
@@ -142,12 +171,12 @@ pub(super) fn headline_words(doc: &Doc, ms: &mut Vec<Mention>) {
             if t.len() != w.len() || !t.eq_ignore_ascii_case(w) {
                 continue;
             }
-            if !t.bytes().any(|b| b.is_ascii_lowercase()) {
-                continue;
-            }
-            if !t.as_bytes()[0].is_ascii_uppercase() {
+            if t == lower_form {
                 lower = true;
-            } else if doc.sentence_of(i).is_some_and(|(a, _)| a as usize != i) {
+            } else if t.as_bytes()[0].is_ascii_uppercase()
+                && t.bytes().any(|b| b.is_ascii_lowercase())
+                && doc.sentence_of(i).is_some_and(|(a, _)| a as usize != i)
+            {
                 return true;
             }
         }
@@ -172,25 +201,27 @@ fn only_not_names(doc: &Doc, m: &Mention) -> bool {
             && t.len() <= 6
             && !PLACE_NAMES.iter().any(|(a, _)| *a == t)
     };
-    // `Southern Co`, `American Inc`: a firm.
-    let firm = m.end - m.first >= 2
-        && doc.lower_in(m.end - 1, List::LegalForms)
-        && (m.first..m.end - 1).any(|i| doc.in_any(i, List::Demonyms.bit() | List::Compass.bit()));
-    !firm
-        && (m.first..m.end).all(|i| {
-            let t = doc.tok(i);
-            t.chars().count() <= 1
-                || !t.chars().any(char::is_alphanumeric)
-                || doc.in_any(
-                    i,
-                    List::NotNames.bit()
-                        | List::LegalForms.bit()
-                        | List::Demonyms.bit()
-                        | List::Particles.bit()
-                        | List::Compass.bit(),
-                )
-                || (m.ty == NerType::Per && initials(t))
-        })
+    // `Southern Co`, `American Inc`: a firm (asked last: most mentions hold a name word).
+    let firm = || {
+        m.end - m.first >= 2
+            && doc.lower_in(m.end - 1, List::LegalForms)
+            && (m.first..m.end - 1)
+                .any(|i| doc.in_any(i, List::Demonyms.bit() | List::Compass.bit()))
+    };
+    (m.first..m.end).all(|i| {
+        let t = doc.tok(i);
+        t.chars().count() <= 1
+            || !t.chars().any(char::is_alphanumeric)
+            || doc.in_any(
+                i,
+                List::NotNames.bit()
+                    | List::LegalForms.bit()
+                    | List::Demonyms.bit()
+                    | List::Particles.bit()
+                    | List::Compass.bit(),
+            )
+            || (m.ty == NerType::Per && initials(t))
+    }) && !firm()
 }
 
 /// Most words a company's name in angle brackets has (`<Chase Manhattan Bank of New York NA>`).
@@ -205,11 +236,10 @@ const BRACKETED_MAX: usize = 10;
 /// (`VOWG` was an organisation of 34 stories).
 pub(super) fn bracketed_firms(doc: &Doc, ms: &mut Vec<Mention>) {
     let toks = &doc.tokens.tokens;
-    // Found by a byte search: most texts have no `<`, and a `<` is always a token of its own.
     let mut after = 0;
-    for (at, _) in doc.text.match_indices('<') {
-        let i = toks.partition_point(|t| (t.start as usize) < at);
-        if i < after || toks.get(i).is_none_or(|t| t.start as usize != at) {
+    for &i in &doc.tokens.angles {
+        let i = i as usize;
+        if i < after {
             continue;
         }
         let close = (i + 1..toks.len().min(i + 2 + BRACKETED_MAX)).find(|&j| doc.tok(j) == ">");
@@ -230,7 +260,7 @@ pub(super) fn bracketed_firms(doc: &Doc, ms: &mut Vec<Mention>) {
         }
         // A ticker: no lower-case letter, one word or a word and an exchange (`VOWG` `.` `F`,
         // `PARI` `.` `PA`).
-        let bytes = &doc.text.as_bytes()[at..toks[j].start as usize];
+        let bytes = &doc.text.as_bytes()[toks[i].start as usize..toks[j].start as usize];
         let ticker = (j == i + 2 || (j == i + 4 && doc.tok(i + 2) == "."))
             && !bytes.iter().any(u8::is_ascii_lowercase);
         // A name the tagger ran into the brackets ends before them; what it began inside them is
