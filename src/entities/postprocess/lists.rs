@@ -546,8 +546,8 @@ pub(super) const DEMONYMS: &[&str] = &[
 
 /// Words a headline puts right after its subject, upper case like the name before them: verbs,
 /// and `TO`, `MAY`, `WILL`, `UNIT`. The tagger runs them into the name (`FED SAYS` -> `FED Says`,
-/// `BANK OF JAPAN INTERVENES`). In a headline, a name does not end in one of these. (On the embedded archive, `FED Says` was an organisation of
-/// 48 stories.)
+/// `BANK OF JAPAN INTERVENES`). In a headline, a name does not end in one of these. (On the
+/// embedded archive, `FED Says` was an organisation of 48 stories.)
 pub(super) const HEADLINE_VERBS: &[&str] = &[
     "says",
     "say",

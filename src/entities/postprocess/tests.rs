@@ -726,9 +726,10 @@ fn headline_names_keep_acronyms_and_title_case_ordinary_short_words() {
 
 #[test]
 fn a_name_in_angle_brackets_is_one_company() {
-    let text = "AIRBUS SIGNS <AIR> DEAL\n\n<CANADA MALTING CO LTD> YEAR NET\n\nThe European <Airbus Industrie> consortium sold jets to \
-                <All Nippon Airways>. Costs were <5 pct of sales, said Ford Motor Co <F>, VW <VOWG.F> and \
-                Paribas <PARI.PA>.";
+    let text = "AIRBUS SIGNS <AIR> DEAL\n\n<CANADA MALTING CO LTD> YEAR NET\n\n\
+                The European <Airbus Industrie> consortium sold jets to <All Nippon Airways>. \
+                Costs were <5 pct of sales, said Ford Motor Co <F>, VW <VOWG.F> and Paribas \
+                <PARI.PA>.";
     let es = run(
         text,
         &[
