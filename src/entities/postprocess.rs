@@ -74,6 +74,8 @@ pub struct Mention {
 struct Doc<'t> {
     text: &'t str,
     tokens: &'t Tokens,
+    /// Per sentence, whether it is upper case: see [`Doc::in_headline`].
+    headlines: std::cell::OnceCell<Vec<bool>>,
 }
 
 impl<'t> Doc<'t> {
@@ -139,20 +141,29 @@ impl<'t> Doc<'t> {
         s.get(k).copied().filter(|&(a, _)| a as usize <= i)
     }
 
-    /// Whether sentence `(a, b)` is upper case (a headline): no lower-case letter anywhere.
-    fn is_headline(&self, (a, b): (u32, u32)) -> bool {
-        let toks = &self.tokens.tokens;
-        let (Some(first), Some(last)) = (toks.get(a as usize), toks.get(b as usize - 1)) else {
-            return false;
-        };
-        !self.text.as_bytes()[first.start as usize..last.end as usize]
-            .iter()
-            .any(u8::is_ascii_lowercase)
-    }
-
-    /// Whether token `i` stands in an upper-case sentence.
+    /// Whether token `i` stands in an upper-case sentence (a headline: no lower-case letter
+    /// anywhere). Several steps ask; the sentences are looked at once per article.
     fn in_headline(&self, i: usize) -> bool {
-        self.sentence_of(i).is_some_and(|s| self.is_headline(s))
+        let headlines = self.headlines.get_or_init(|| {
+            let (toks, bytes) = (&self.tokens.tokens, self.text.as_bytes());
+            self.tokens
+                .sentences
+                .iter()
+                .map(|&(a, b)| {
+                    let (Some(first), Some(last)) =
+                        (toks.get(a as usize), toks.get(b as usize - 1))
+                    else {
+                        return false;
+                    };
+                    !bytes[first.start as usize..last.end as usize]
+                        .iter()
+                        .any(u8::is_ascii_lowercase)
+                })
+                .collect()
+        });
+        let s = &self.tokens.sentences;
+        let k = s.partition_point(|&(_, b)| b as usize <= i);
+        s.get(k).is_some_and(|&(a, _)| a as usize <= i) && headlines[k]
     }
 }
 
@@ -172,7 +183,11 @@ pub fn mentions(tags: &[Tag]) -> Vec<Mention> {
 
 /// The whole rule pass: tags of `tokens` (one per token) to spans with canonical names.
 pub fn spans(text: &str, tokens: &Tokens, tags: &[Tag]) -> Vec<Span> {
-    let doc = Doc { text, tokens };
+    let doc = Doc {
+        text,
+        tokens,
+        headlines: Default::default(),
+    };
     let n = tags.len().min(tokens.tokens.len());
     let mut ms = mentions(&tags[..n]);
     bracketed_firms(&doc, &mut ms);

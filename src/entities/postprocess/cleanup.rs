@@ -139,24 +139,8 @@ pub(super) fn headline_words(doc: &Doc, ms: &mut Vec<Mention>) {
             && w.len() >= 2
             && !w.bytes().any(|b| b.is_ascii_lowercase())
     };
-    if !ms.iter().any(candidate) {
-        return;
-    }
-    // The headlines, found once: most candidates are acronyms in running text.
-    let headlines: Vec<(u32, u32)> = doc
-        .tokens
-        .sentences
-        .iter()
-        .copied()
-        .filter(|&s| doc.is_headline(s))
-        .collect();
     ms.retain(|m| {
-        let in_headline = || {
-            headlines
-                .iter()
-                .any(|&(a, b)| a as usize <= m.first && m.first < b as usize)
-        };
-        if !candidate(m) || !in_headline() {
+        if !candidate(m) || !doc.in_headline(m.first) {
             return true;
         }
         let w = doc.tok(m.first);

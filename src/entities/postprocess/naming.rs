@@ -6,23 +6,9 @@ use super::lists::{lists_of, List, PLACE_NAMES};
 use super::{Doc, Mention};
 use crate::entities::{EntityKind, Span};
 
-/// For each mention, whether it stands in an upper-case sentence (a headline); worked out once per
-/// sentence.
+/// For each mention, whether it stands in an upper-case sentence (a headline).
 pub(super) fn headline_mentions(doc: &Doc, ms: &[Mention]) -> Vec<bool> {
-    let mut last: Option<((u32, u32), bool)> = None;
-    ms.iter()
-        .map(|m| {
-            let Some((a, b)) = doc.sentence_of(m.first) else {
-                return false;
-            };
-            if let Some((_, c)) = last.filter(|&(s, _)| s == (a, b)) {
-                return c;
-            }
-            let c = doc.is_headline((a, b));
-            last = Some(((a, b), c));
-            c
-        })
-        .collect()
+    ms.iter().map(|m| doc.in_headline(m.first)).collect()
 }
 
 /// Spans with canonical names; `caps[k]`: whether mention `k` stands in a headline (`recase` asks it
