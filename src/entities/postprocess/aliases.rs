@@ -144,16 +144,12 @@ pub(super) fn short_forms(doc: &Doc, ms: &mut [Mention], headline: &[bool]) {
     // organisations (`Exchequer Nigel Lawson`, `LAWSON CALLS INTERVENTION`). Except a word that
     // heads organisations, when only one of the article's ends in it (`the Commission` of a story
     // about the `EC Commission`, `the Bank` beside the `World Bank`).
-    let orgs: Vec<(usize, &str)> = ms
+    // (Index, first token, end): the mentions change below, their ranges do not.
+    let orgs: Vec<(usize, usize, usize)> = ms
         .iter()
         .enumerate()
         .filter(|&(j, m)| m.ty == NerType::Org && m.end - m.first >= 2 && !headline[j])
-        .map(|(j, m)| (j, doc.tok(m.first)))
-        .collect();
-    // Their token ranges, for the head words below.
-    let org_spans: Vec<(usize, usize, usize)> = orgs
-        .iter()
-        .map(|&(j, _)| (j, ms[j].first, ms[j].end))
+        .map(|(j, m)| (j, m.first, m.end))
         .collect();
     if fulls.is_empty() && orgs.is_empty() {
         return;
@@ -179,11 +175,14 @@ pub(super) fn short_forms(doc: &Doc, ms: &mut [Mention], headline: &[bool]) {
         } else if m.ty == NerType::Org || (m.ty == NerType::Per && !m.cued) {
             // (A one-word "person" no title cued, that no person's name holds but an
             // organisation's starts with, is that organisation: `Chrysler` beside `Chrysler Corp`.)
-            if let Some(&(j, _)) = orgs.iter().find(|(_, first)| first.eq_ignore_ascii_case(w)) {
+            if let Some(&(j, _, _)) = orgs
+                .iter()
+                .find(|&&(_, first, _)| doc.tok(first).eq_ignore_ascii_case(w))
+            {
                 m.ty = NerType::Org;
                 m.refers_to = Some(j);
             } else if m.ty == NerType::Org && doc.lower_in(m.first, List::OrgHeads) {
-                m.refers_to = the_one_ending_in(doc, &org_spans, w);
+                m.refers_to = the_one_ending_in(doc, &orgs, w);
             }
         }
     }
@@ -206,9 +205,9 @@ pub(super) fn short_forms(doc: &Doc, ms: &mut [Mention], headline: &[bool]) {
                 })
         };
         let first = doc.tok(m.first);
-        if let Some(&(j, _)) = orgs
+        if let Some(&(j, _, _)) = orgs
             .iter()
-            .find(|&&(j, f)| f.eq_ignore_ascii_case(first) && starts(&ms[j]))
+            .find(|&&(j, f, _)| doc.tok(f).eq_ignore_ascii_case(first) && starts(&ms[j]))
         {
             ms[k].ty = NerType::Org;
             ms[k].refers_to = Some(j);

@@ -33,7 +33,6 @@ pub(super) fn trim(doc: &Doc, ms: &mut Vec<Mention>) {
         if let Some(k) = (m.first..m.end).find(|&i| matches!(doc.tok(i), "<" | ">")) {
             m.end = k;
         }
-        let mut headline = None;
         while m.end > m.first {
             let last = doc.tok(m.end - 1);
             // (A headline's verb is in capitals, after a name: two upper-case letters and a longer
@@ -45,7 +44,7 @@ pub(super) fn trim(doc: &Doc, ms: &mut Vec<Mention>) {
                 || !has_alnum(last)
                 || (caps
                     && doc.lower_in(m.end - 1, List::HeadlineVerbs)
-                    && *headline.get_or_insert_with(|| doc.in_headline(m.first)));
+                    && doc.in_headline(m.first));
             if !cut {
                 break;
             }
@@ -90,6 +89,7 @@ pub(super) fn split_at_titles(doc: &Doc, ms: &mut Vec<Mention>) {
             out.push(m);
             continue;
         };
+        // Titles in a row are one (`Vice Chairman`, `Director General`).
         let mut start = t + 1;
         while start < m.end && (doc.in_any(start, titles) || doc.tok(start) == "General") {
             start += 1;
@@ -100,8 +100,7 @@ pub(super) fn split_at_titles(doc: &Doc, ms: &mut Vec<Mention>) {
         }
         let named = (m.first..t).rev().find(|&i| {
             let w = doc.tok(i);
-            doc.lower_in(i, List::OrgHeads)
-                || (w.len() >= 2 && !w.bytes().any(|b| b.is_ascii_lowercase()))
+            doc.lower_in(i, List::OrgHeads) || (w.len() >= 2 && !has_lower(w))
         });
         if let Some(last) = named {
             out.push(Mention {
@@ -134,10 +133,7 @@ pub(super) fn split_at_titles(doc: &Doc, ms: &mut Vec<Mention>) {
 pub(super) fn headline_words(doc: &Doc, ms: &mut Vec<Mention>) {
     let candidate = |m: &Mention| {
         let w = doc.tok(m.first);
-        m.end - m.first == 1
-            && !m.cued
-            && w.len() >= 2
-            && !w.bytes().any(|b| b.is_ascii_lowercase())
+        m.end - m.first == 1 && !m.cued && w.len() >= 2 && !has_lower(w)
     };
     ms.retain(|m| {
         if !candidate(m) || !doc.in_headline(m.first) {
@@ -158,7 +154,7 @@ pub(super) fn headline_words(doc: &Doc, ms: &mut Vec<Mention>) {
             if t == lower_form {
                 lower = true;
             } else if t.as_bytes()[0].is_ascii_uppercase()
-                && t.bytes().any(|b| b.is_ascii_lowercase())
+                && has_lower(t)
                 && doc.sentence_of(i).is_some_and(|(a, _)| a as usize != i)
             {
                 return true;
@@ -170,6 +166,11 @@ pub(super) fn headline_words(doc: &Doc, ms: &mut Vec<Mention>) {
 
 fn has_alnum(t: &str) -> bool {
     t.chars().any(char::is_alphanumeric)
+}
+
+/// Whether `t` has an ASCII lower-case letter: a headline word, an acronym or a ticker has none.
+fn has_lower(t: &str) -> bool {
+    t.bytes().any(|b| b.is_ascii_lowercase())
 }
 
 /// Whether every token of `m` is a word that is never a name on its own ([`NOT_NAMES`],
@@ -244,9 +245,8 @@ pub(super) fn bracketed_firms(doc: &Doc, ms: &mut Vec<Mention>) {
         }
         // A ticker: no lower-case letter, one word or a word and an exchange (`VOWG` `.` `F`,
         // `PARI` `.` `PA`).
-        let bytes = &doc.text.as_bytes()[toks[i].start as usize..toks[j].start as usize];
         let ticker = (j == i + 2 || (j == i + 4 && doc.tok(i + 2) == "."))
-            && !bytes.iter().any(u8::is_ascii_lowercase);
+            && (i + 1..j).all(|k| !has_lower(doc.tok(k)));
         // A name the tagger ran into the brackets ends before them; what it began inside them is
         // the firm's, or nothing.
         let k = ms.partition_point(|m| m.first < i);
