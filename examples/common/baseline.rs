@@ -113,7 +113,16 @@ struct FileInfo {
 pub fn index(corpus: &Path, out: &Path, threads: usize, memory: usize) -> tantivy::Result<u64> {
     std::fs::create_dir_all(out)?;
     let (schema, f) = schema();
-    let index = Index::create_in_dir(out, schema)?;
+    // The document-store setting chronicle creates its indexes with (`index::build`): a writer
+    // configured the same way, so the comparison is of the work done, not of tantivy's settings.
+    let settings = tantivy::IndexSettings {
+        docstore_compress_dedicated_thread: false,
+        ..tantivy::IndexSettings::default()
+    };
+    let index = Index::builder()
+        .schema(schema)
+        .settings(settings)
+        .create_in_dir(out)?;
     register(&index);
     let mut writer: IndexWriter = index.writer_with_num_threads(threads, memory)?;
     let mut files: Vec<PathBuf> = walkdir::WalkDir::new(corpus)
