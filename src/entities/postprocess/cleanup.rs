@@ -6,7 +6,8 @@ use super::{Doc, Mention};
 use crate::entities::tagger::NerType;
 
 /// Trims what is not part of a name off each mention (a leading `the` or title, punctuation at
-/// either end, a trailing `'s`, a ticker and what follows it, a headline's trailing verb), then
+/// either end, a trailing `'s` or function word, a ticker and what follows it, a headline's
+/// trailing verb), then
 /// drops the mentions left empty or made only of words never a name alone.
 pub(super) fn trim(doc: &Doc, ms: &mut Vec<Mention>) {
     for m in ms.iter_mut() {
@@ -42,6 +43,7 @@ pub(super) fn trim(doc: &Doc, ms: &mut Vec<Mention>) {
                 && last.as_bytes()[..2].iter().all(u8::is_ascii_uppercase);
             let cut = matches!(last, "'s" | "'S")
                 || !has_alnum(last)
+                || (m.end - m.first >= 2 && ends_no_name(last))
                 || (caps
                     && doc.lower_in(m.end - 1, List::HeadlineVerbs)
                     && doc.in_headline(m.first));
@@ -162,6 +164,17 @@ pub(super) fn headline_words(doc: &Doc, ms: &mut Vec<Mention>) {
         }
         !lower
     });
+}
+
+/// Words that never end a name: articles, conjunctions, prepositions, pronouns. The tagger runs a
+/// name into the next sentence after an abbreviation's dot (`Light Co. The ...`) and into the rest
+/// of an upper-case headline (`U.S. FOR`): 180 story facets of the embedded archive ended so.
+fn ends_no_name(t: &str) -> bool {
+    const WORDS: [&str; 20] = [
+        "the", "an", "and", "or", "of", "for", "in", "on", "at", "to", "but", "it", "its", "he",
+        "his", "she", "her", "they", "we", "this",
+    ];
+    t.len() <= 4 && WORDS.iter().any(|w| w.eq_ignore_ascii_case(t))
 }
 
 fn has_alnum(t: &str) -> bool {

@@ -591,6 +591,41 @@ fn punctuation_at_either_end_is_not_part_of_a_name() {
 }
 
 #[test]
+fn a_name_never_ends_in_a_function_word() {
+    let text = "Arkansas Power and Light Co. The utility said so.\n\nU.S. FOR TALKS\n\n\
+                Talks with Peter Smith and Bank of England ended.";
+    let es = run(
+        text,
+        &[
+            ("Arkansas", "B-ORG"),
+            ("Power", "I-ORG"),
+            ("and", "I-ORG"),
+            ("Light", "I-ORG"),
+            ("Co.", "I-ORG"),
+            ("The", "I-ORG"),
+            ("U.S.", "B-LOC"),
+            ("FOR", "I-LOC"),
+            ("Peter", "B-PER"),
+            ("Smith", "I-PER"),
+            ("and", "I-PER"),
+            ("Bank", "B-ORG"),
+            ("of", "I-ORG"),
+            ("England", "I-ORG"),
+        ],
+    );
+    // Inside a name the same words stay (`Power and Light`, `Bank of England`).
+    assert_eq!(
+        names(&es),
+        vec![
+            (EntityKind::Org, "Arkansas Power and Light Co.", vec![]),
+            (EntityKind::Place, "United States", vec!["U.S."]),
+            (EntityKind::Person, "Peter Smith", vec![]),
+            (EntityKind::Org, "Bank of England", vec![]),
+        ]
+    );
+}
+
+#[test]
 fn nationalities_and_regions_are_no_one() {
     let text =
         "KUWAITI OIL MINISTER SAYS OPEC WILL MEET\n\nKuwaiti Oil Minister Ali Khalifa spoke. \
