@@ -394,6 +394,12 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "cds",
     "internet",
     "web",
+    // Also BBC News: `MP` an organisation in 25 stories, `ID` (of `ID cards`) in 22, `Tory` (of
+    // `Tory leader`, a party adjective as nationality words are) a person in 22.
+    "mp",
+    "mps",
+    "id",
+    "tory",
     // Currencies, which headlines capitalise (`DOLLAR FALLS AGAINST MARK`: `Mark` a person in 29
     // Reuters stories), and a company word the tagger cuts off `General Electric` in headlines
     // (`Electric` a person in 40).

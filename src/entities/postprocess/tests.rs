@@ -216,6 +216,18 @@ fn table_words_legal_forms_and_letters_alone_are_not_names() {
         ],
     );
     assert_eq!(names(&es), vec![]);
+    // Words of British politics: a member, a card, a party adjective; a party's name stays.
+    let es = run(
+        "The MP said ID cards split the Tory Party and Tory voters.",
+        &[
+            ("MP", "B-ORG"),
+            ("ID", "B-ORG"),
+            ("Tory", "B-ORG"),
+            ("Party", "I-ORG"),
+            ("Tory", "B-PER"),
+        ],
+    );
+    assert_eq!(names(&es), vec![(EntityKind::Org, "Tory Party", vec![])]);
     // A legal form inside a name is part of it.
     let es = run("Acme Inc rose.", &[("Acme", "B-ORG"), ("Inc", "I-ORG")]);
     assert_eq!(names(&es), vec![(EntityKind::Org, "Acme Inc", vec![])]);
