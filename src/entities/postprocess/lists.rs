@@ -210,6 +210,11 @@ pub(super) const ROLES: &[&str] = &[
     "adviser",
     "advisor",
     "chief executive",
+    // Sport and entertainment (BBC News: `Chelsea boss Jose Mourinho` had been an organisation).
+    "boss",
+    "coach",
+    "captain",
+    "frontman",
 ];
 
 /// Words that make a name an organisation, never a person (`Shanghai Cooperation Organization`).

@@ -385,6 +385,22 @@ fn a_title_inside_a_name_cuts_it_into_an_organisation_and_a_person() {
 }
 
 #[test]
+fn a_sports_role_inside_a_name_cuts_it_too() {
+    let text = "Chelsea boss Jose Mourinho praised the side.";
+    let tagged = [
+        ("Chelsea", "B-ORG"),
+        ("boss", "I-ORG"),
+        ("Jose", "I-ORG"),
+        ("Mourinho", "I-ORG"),
+    ];
+    // `Chelsea` has no head word to show it is an organisation: it goes, as `Defense` does.
+    assert_eq!(
+        names(&run(text, &tagged)),
+        vec![(EntityKind::Person, "Jose Mourinho", vec![])]
+    );
+}
+
+#[test]
 fn a_leading_title_is_not_part_of_a_persons_name() {
     let es = run(
         "Representative Clayton Yeutter said so.",
