@@ -7,13 +7,14 @@
 //!    organisation; a "person" ending in `Corp`, `Co`, `Inc`, `Bank`, ... is an organisation;
 //!    `Standard` and `Poor's Corp` are one (`Standard and Poor's Corp`), and so are `Smith Barney`,
 //!    `Harris Upham` and `Co` (`Smith Barney, Harris Upham and Co`).
-//! 2. **Trim**: a leading `the`, a leading title (`Representative`; not `Prince`), a trailing `'s`
-//!    or function word (`Light Co. The`) and, in a headline, a trailing verb (`FED SAYS`) are not
-//!    part of a name, nor is a Reuters ticker or anything after it (`TEXACO <TX>`); a mention made
-//!    only of words that are never a name alone (`Inc`, `Nine`, `mths`, single letters: `NOT_NAMES`
-//!    in `postprocess/lists.rs`) is dropped. A title inside a mention cuts it into the organisation before it and the person
-//!    after it (`Bank of Japan Governor Satoshi Sumita`); a one-word headline name the story writes
-//!    only in lower case (`CRUDE`, `BANK`) is dropped.
+//! 2. **Trim**: a leading `the`, a leading title (`Representative`; not `Prince`), a trailing `'s`,
+//!    function word (`Light Co. The`) or post-nominal (`Frank Field MP`) and, in a headline, a
+//!    trailing verb (`FED SAYS`) are not part of a name, nor is a Reuters ticker or anything after
+//!    it (`TEXACO <TX>`); a mention made only of words that are never a name alone (`Inc`, `Nine`,
+//!    `mths`, single letters: `NOT_NAMES` in `postprocess/lists.rs`) is dropped. A title inside a
+//!    mention cuts it into the organisation before it and the person after it (`Bank of Japan
+//!    Governor Satoshi Sumita`); a one-word headline name the story writes only in lower case
+//!    (`CRUDE`, `BANK`) is dropped.
 //! 3. **Title cues**: a name after `Mr.`/`President`/`Minister`, or followed by an apposition with a
 //!    role (`Vladimir Norov, the SCO's secretary-general`), is a person whatever the tagger said; a
 //!    capitalised name the tagger missed after `Mr.` is added.

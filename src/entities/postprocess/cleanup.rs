@@ -6,9 +6,9 @@ use super::{Doc, Mention};
 use crate::entities::tagger::NerType;
 
 /// Trims what is not part of a name off each mention (a leading `the` or title, punctuation at
-/// either end, a trailing `'s` or function word, a ticker and what follows it, a headline's
-/// trailing verb), then
-/// drops the mentions left empty or made only of words never a name alone.
+/// either end, a trailing `'s`, function word or post-nominal (`MP`), a ticker and what follows
+/// it, a headline's trailing verb), then drops the mentions left empty or made only of words never
+/// a name alone.
 pub(super) fn trim(doc: &Doc, ms: &mut Vec<Mention>) {
     for m in ms.iter_mut() {
         while m.end > m.first && matches!(doc.tok(m.first), "the" | "The" | "THE") {
@@ -43,7 +43,7 @@ pub(super) fn trim(doc: &Doc, ms: &mut Vec<Mention>) {
                 && last.as_bytes()[..2].iter().all(u8::is_ascii_uppercase);
             let cut = matches!(last, "'s" | "'S")
                 || !has_alnum(last)
-                || (m.end - m.first >= 2 && ends_no_name(last))
+                || (m.end - m.first >= 2 && (ends_no_name(last) || post_nominal(last)))
                 || (caps
                     && doc.lower_in(m.end - 1, List::HeadlineVerbs)
                     && doc.in_headline(m.first));
@@ -175,6 +175,15 @@ fn ends_no_name(t: &str) -> bool {
         "his", "she", "her", "they", "we", "this",
     ];
     t.len() <= 4 && WORDS.iter().any(|w| w.eq_ignore_ascii_case(t))
+}
+
+/// Letters after a name that are not part of it: `Frank Field MP`, `Labour MPs` (the party), `Michael
+/// Mansfield QC`. On BBC News 24 story facets ended in `MP`, 22 in `MPs`, 15 in `QC`.
+fn post_nominal(t: &str) -> bool {
+    matches!(
+        t,
+        "MP" | "MPs" | "MPS" | "MEP" | "MEPs" | "MEPS" | "MSP" | "MSPs" | "MSPS" | "QC"
+    )
 }
 
 fn has_alnum(t: &str) -> bool {

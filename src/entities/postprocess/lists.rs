@@ -403,6 +403,10 @@ pub(super) const NOT_NAMES: &[&str] = &[
     // `Tory leader`, a party adjective as nationality words are) a person in 22.
     "mp",
     "mps",
+    "mep",
+    "meps",
+    "msp",
+    "qc",
     "id",
     "tory",
     // Currencies, which headlines capitalise (`DOLLAR FALLS AGAINST MARK`: `Mark` a person in 29

@@ -654,6 +654,32 @@ fn a_name_never_ends_in_a_function_word() {
 }
 
 #[test]
+fn letters_after_a_name_are_not_part_of_it() {
+    let text = "Labour MPs and Frank Field MP met Michael Mansfield QC.";
+    let es = run(
+        text,
+        &[
+            ("Labour", "B-ORG"),
+            ("MPs", "I-ORG"),
+            ("Frank", "B-PER"),
+            ("Field", "I-PER"),
+            ("MP", "I-PER"),
+            ("Michael", "B-PER"),
+            ("Mansfield", "I-PER"),
+            ("QC", "I-PER"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        vec![
+            (EntityKind::Org, "Labour", vec![]),
+            (EntityKind::Person, "Frank Field", vec![]),
+            (EntityKind::Person, "Michael Mansfield", vec![]),
+        ]
+    );
+}
+
+#[test]
 fn nationalities_and_regions_are_no_one() {
     let text =
         "KUWAITI OIL MINISTER SAYS OPEC WILL MEET\n\nKuwaiti Oil Minister Ali Khalifa spoke. \
