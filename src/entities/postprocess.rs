@@ -17,7 +17,8 @@
 //!    (`CRUDE`, `BANK`) is dropped.
 //! 3. **Title cues**: a name after `Mr.`/`President`/`Minister`, or followed by an apposition with a
 //!    role (`Vladimir Norov, the SCO's secretary-general`), is a person whatever the tagger said; a
-//!    capitalised name the tagger missed after `Mr.` is added.
+//!    capitalised name the tagger missed after `Mr.` is added. A name followed by a comma and a U.S.
+//!    state (`Denver, Colo.`) is a place.
 //! 4. **Acronyms**: `Long Name (ACR)`, also `Long Name's (ACR)`, makes `ACR` an alias of the long name
 //!    when its letters are the name's initials; every mention of `ACR` in the article then carries the
 //!    long name, and untagged ones are added.
@@ -56,7 +57,7 @@ use aliases::{acronyms, one_label_per_string, short_forms};
 use cleanup::{
     bracketed_firms, headline_words, join_and_co, join_firm_names, org_heads, split_at_titles, trim,
 };
-use cues::title_cues;
+use cues::{state_cues, title_cues};
 use lists::List;
 use naming::{finish, headline_mentions};
 
@@ -199,6 +200,7 @@ pub fn spans(text: &str, tokens: &Tokens, tags: &[Tag]) -> Vec<Span> {
     split_at_titles(&doc, &mut ms);
     headline_words(&doc, &mut ms);
     title_cues(&doc, &mut ms);
+    state_cues(&doc, &mut ms);
     acronyms(&doc, &mut ms);
     // Mentions keep their token ranges from here on: their surfaces are computed once.
     let surfaces: Vec<Cow<str>> = ms.iter().map(|m| doc.surface(m)).collect();

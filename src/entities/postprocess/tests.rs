@@ -680,6 +680,34 @@ fn letters_after_a_name_are_not_part_of_it() {
 }
 
 #[test]
+fn a_name_before_a_us_state_is_a_place() {
+    let text =
+        "Flights from Denver, Colo., and Albany, New York, said Jim Wright, Texas Democrat, \
+                and Acme Corp, Calif.";
+    let es = run(
+        text,
+        &[
+            ("Denver", "B-PER"),
+            ("Albany", "B-ORG"),
+            ("Jim", "B-PER"),
+            ("Wright", "I-PER"),
+            ("Acme", "B-ORG"),
+            ("Corp", "I-ORG"),
+        ],
+    );
+    // Not a name the state is followed by more words (`Texas Democrat`), nor a company.
+    assert_eq!(
+        names(&es),
+        vec![
+            (EntityKind::Place, "Denver", vec![]),
+            (EntityKind::Place, "Albany", vec![]),
+            (EntityKind::Person, "Jim Wright", vec![]),
+            (EntityKind::Org, "Acme Corp", vec![]),
+        ]
+    );
+}
+
+#[test]
 fn nationalities_and_regions_are_no_one() {
     let text =
         "KUWAITI OIL MINISTER SAYS OPEC WILL MEET\n\nKuwaiti Oil Minister Ali Khalifa spoke. \
