@@ -395,10 +395,42 @@ pub(super) fn join_and_co(doc: &Doc, ms: &mut Vec<Mention>) {
 /// people (`Chrysler Corp`, `General Electric Co`, `Drexel Burnham Lambert Inc`). Only the last word:
 /// `Central Bank President Wim Duisenberg` is a person the tagger ran into an organisation. Runs on
 /// the tagger's output, before any cue.
+///
+/// Nor does a person's or a place's name of two words or more end in a word that names an event or
+/// a body that runs one (`Six Nations`, `Champions League`, `Academy Awards`, `Athens Games`,
+/// `United Nations`): on BBC News such names were people in 115 story facets and places in 49. They
+/// become the organisation the tagger calls them elsewhere.
 pub(super) fn org_heads(doc: &Doc, ms: &mut [Mention]) {
     for m in ms.iter_mut() {
-        if m.ty == NerType::Per && doc.lower_in(m.end - 1, List::OrgHeads) {
+        let last = m.end - 1;
+        let firm = m.ty == NerType::Per && doc.lower_in(last, List::OrgHeads);
+        let event = matches!(m.ty, NerType::Per | NerType::Loc)
+            && m.end - m.first >= 2
+            && is_event_word(doc.tok(last));
+        if firm || event {
             m.ty = NerType::Org;
         }
     }
+}
+
+/// Last words of events and of the bodies that run them.
+fn is_event_word(t: &str) -> bool {
+    const WORDS: [&str; 15] = [
+        "league",
+        "cup",
+        "nations",
+        "open",
+        "award",
+        "awards",
+        "games",
+        "olympics",
+        "prize",
+        "festival",
+        "championship",
+        "championships",
+        "trophy",
+        "marathon",
+        "classic",
+    ];
+    (3..=13).contains(&t.len()) && WORDS.iter().any(|w| w.eq_ignore_ascii_case(t))
 }

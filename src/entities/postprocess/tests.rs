@@ -708,6 +708,34 @@ fn a_name_before_a_us_state_is_a_place() {
 }
 
 #[test]
+fn events_and_the_bodies_that_run_them_are_no_person_or_place() {
+    let text =
+        "Six Nations rivals met at the United Nations before the Athens Games, said Nations.";
+    let es = run(
+        text,
+        &[
+            ("Six", "B-PER"),
+            ("Nations", "I-PER"),
+            ("United", "B-LOC"),
+            ("Nations", "I-LOC"),
+            ("Athens", "B-LOC"),
+            ("Games", "I-LOC"),
+            ("Nations", "B-PER"),
+        ],
+    );
+    // One word alone is left as tagged: only a longer name shows what it is.
+    assert_eq!(
+        names(&es),
+        vec![
+            (EntityKind::Org, "Six Nations", vec![]),
+            (EntityKind::Org, "United Nations", vec![]),
+            (EntityKind::Org, "Athens Games", vec![]),
+            (EntityKind::Person, "Nations", vec![]),
+        ]
+    );
+}
+
+#[test]
 fn nationalities_and_regions_are_no_one() {
     let text =
         "KUWAITI OIL MINISTER SAYS OPEC WILL MEET\n\nKuwaiti Oil Minister Ali Khalifa spoke. \
