@@ -4,7 +4,8 @@
 //! and rewrites them in article order of concerns:
 //!
 //! 1. **Company names**: a name Reuters writes in angle brackets (`<Airbus Industrie>`) is one
-//!    organisation; a "person" ending in `Corp`, `Co`, `Inc`, `Bank`, ... is an organisation;
+//!    organisation; a "person" ending in `Corp`, `Co`, `Inc`, `Bank`, ... is an organisation, and
+//!    so is a "person" or "place" named after an event (`Six Nations`, `Athens Games`);
 //!    `Standard` and `Poor's Corp` are one (`Standard and Poor's Corp`), and so are `Smith Barney`,
 //!    `Harris Upham` and `Co` (`Smith Barney, Harris Upham and Co`).
 //! 2. **Trim**: a leading `the`, a leading title (`Representative`; not `Prince`), a trailing `'s`,
