@@ -3,15 +3,15 @@
 //! A producer thread runs the CPU-heavy work (decoding, parsing, date parsing, entity tagging) on a
 //! rayon pool, a batch of files at a time (read and parse every file of the batch, then enrich all
 //! their articles), and sends the batch's articles, in walk order, through a bounded channel to the
-//! caller, which feeds tantivy's writer. The channel bound and the batch size
-//! cap the memory held in flight; tantivy's own budget caps the rest. Order is kept so that document
-//! order, which breaks score ties, does not depend on thread timing.
+//! caller, which feeds tantivy's writer. The channel bound and the batch size cap the memory held
+//! in flight; tantivy's own budget caps the rest. Order is kept so that document order, which breaks
+//! score ties, does not depend on thread timing.
 //!
 //! **Memory.** The queue is bounded twice: by a count of batches, and by the bytes of article text
 //! they hold ([`IN_FLIGHT_BYTES`]). A count alone does not bound memory, because a part is one
-//! article of a text file or a whole 10,000-line JSON Lines shard (a batch holds up to 64 parts): when the writer is the slower
-//! stage (entities off), a queue of 256 parsed shards held 440 MB on 100,000 articles and would have
-//! held most of a million-article archive.
+//! article of a text file or a whole 10,000-line JSON Lines shard (a batch holds up to 64 parts):
+//! when the writer is the slower stage (entities off), a queue of 256 parsed shards held 440 MB on
+//! 100,000 articles and would have held most of a million-article archive.
 //!
 //! JSON Lines files over [`STREAM_BYTES`] are never read whole: they are streamed line by line and
 //! sent in chunks of [`CHUNK_LINES`] articles, so a multi-gigabyte dump indexes in constant memory.
@@ -133,11 +133,10 @@ impl Gate {
 
 /// A sender that respects both bounds of the queue.
 ///
-/// Parts travel in batches, a message per parallel batch of files: one message per file cost two
-/// context switches per file (the writer's thread woke for each), and with one small file per
-/// article that is tens of thousands of switches a second. Each one let the other threads evict
-/// the tagger's weights from the cache: on 20,000 one-article files, tagging took 30% more cycles
-/// than on the same articles in two JSON Lines files.
+/// Parts travel in batches, a message per parallel batch of files. A message per file woke the
+/// writer's thread for each: with one small file per article, that was thousands of context
+/// switches a second, and each let another thread evict the tagger's tables from the cache (on
+/// 20,000 one-article files, 24,000 switches in a run against 12,000 with batches).
 struct Queue<'a> {
     tx: SyncSender<Vec<Parsed>>,
     gate: &'a Gate,
