@@ -1,4 +1,5 @@
-//! Step 3 of the rule pass: titles and appositions that make a name a person.
+//! Step 3 of the rule pass: titles and appositions that make a name a person, and U.S. states that
+//! make the name before them a place.
 
 use super::lists::{List, US_STATES};
 use super::{Doc, Mention};
