@@ -43,7 +43,11 @@ pub(super) fn trim(doc: &Doc, ms: &mut Vec<Mention>) {
                 && last.as_bytes()[..2].iter().all(u8::is_ascii_uppercase);
             let cut = matches!(last, "'s" | "'S")
                 || !has_alnum(last)
-                || (m.end - m.first >= 2 && (ends_no_name(last) || post_nominal(last)))
+                || (m.end - m.first >= 2
+                    && doc.in_any(
+                        m.end - 1,
+                        List::FunctionWords.bit() | List::PostNominals.bit(),
+                    ))
                 || (caps
                     && doc.lower_in(m.end - 1, List::HeadlineVerbs)
                     && doc.in_headline(m.first));
@@ -166,26 +170,6 @@ pub(super) fn headline_words(doc: &Doc, ms: &mut Vec<Mention>) {
     });
 }
 
-/// Words that never end a name: articles, conjunctions, prepositions, pronouns. The tagger runs a
-/// name into the next sentence after an abbreviation's dot (`Light Co. The ...`) and into the rest
-/// of an upper-case headline (`U.S. FOR`): 180 story facets of the embedded archive ended so.
-fn ends_no_name(t: &str) -> bool {
-    const WORDS: [&str; 20] = [
-        "the", "an", "and", "or", "of", "for", "in", "on", "at", "to", "but", "it", "its", "he",
-        "his", "she", "her", "they", "we", "this",
-    ];
-    t.len() <= 4 && WORDS.iter().any(|w| w.eq_ignore_ascii_case(t))
-}
-
-/// Letters after a name that are not part of it: `Frank Field MP`, `Labour MPs` (the party), `Michael
-/// Mansfield QC`. On BBC News 24 story facets ended in `MP`, 22 in `MPs`, 15 in `QC`.
-fn post_nominal(t: &str) -> bool {
-    matches!(
-        t,
-        "MP" | "MPs" | "MPS" | "MEP" | "MEPs" | "MEPS" | "MSP" | "MSPs" | "MSPS" | "QC"
-    )
-}
-
 fn has_alnum(t: &str) -> bool {
     t.chars().any(char::is_alphanumeric)
 }
@@ -222,6 +206,7 @@ fn only_not_names(doc: &Doc, m: &Mention) -> bool {
             || doc.in_any(
                 i,
                 List::NotNames.bit()
+                    | List::PostNominals.bit()
                     | List::LegalForms.bit()
                     | List::Demonyms.bit()
                     | List::Particles.bit()
@@ -406,31 +391,9 @@ pub(super) fn org_heads(doc: &Doc, ms: &mut [Mention]) {
         let firm = m.ty == NerType::Per && doc.lower_in(last, List::OrgHeads);
         let event = matches!(m.ty, NerType::Per | NerType::Loc)
             && m.end - m.first >= 2
-            && is_event_word(doc.tok(last));
+            && doc.lower_in(last, List::EventWords);
         if firm || event {
             m.ty = NerType::Org;
         }
     }
-}
-
-/// Last words of events and of the bodies that run them.
-fn is_event_word(t: &str) -> bool {
-    const WORDS: [&str; 15] = [
-        "league",
-        "cup",
-        "nations",
-        "open",
-        "award",
-        "awards",
-        "games",
-        "olympics",
-        "prize",
-        "festival",
-        "championship",
-        "championships",
-        "trophy",
-        "marathon",
-        "classic",
-    ];
-    (3..=13).contains(&t.len()) && WORDS.iter().any(|w| w.eq_ignore_ascii_case(t))
 }
