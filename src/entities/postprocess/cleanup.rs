@@ -1,7 +1,7 @@
 //! Steps 1 and 2 of the rule pass: company names the tagger split or called people, and what is
 //! trimmed off or dropped from a mention.
 
-use super::lists::{List, PLACE_NAMES};
+use super::lists::{lists_of, List, PLACE_NAMES};
 use super::{Doc, Mention};
 use crate::entities::tagger::NerType;
 
@@ -36,21 +36,19 @@ pub(super) fn trim(doc: &Doc, ms: &mut Vec<Mention>) {
         }
         while m.end > m.first {
             let last = doc.tok(m.end - 1);
-            // (A headline's verb is in capitals, after a name: two upper-case letters and a longer
-            // mention before a look-up.)
-            let caps = m.end - m.first >= 2
-                && last.len() >= 2
-                && last.as_bytes()[..2].iter().all(u8::is_ascii_uppercase);
+            // The lists the last word is in, looked up once, and only for a mention of two words
+            // or more: a one-word name is never cut short, only dropped below.
+            let lists = if m.end - m.first >= 2 {
+                lists_of(last)
+            } else {
+                0
+            };
+            // (A headline's verb is in capitals, after a name.)
+            let caps = last.len() >= 2 && last.as_bytes()[..2].iter().all(u8::is_ascii_uppercase);
             let cut = matches!(last, "'s" | "'S")
                 || !has_alnum(last)
-                || (m.end - m.first >= 2
-                    && doc.in_any(
-                        m.end - 1,
-                        List::FunctionWords.bit() | List::PostNominals.bit(),
-                    ))
-                || (caps
-                    && doc.lower_in(m.end - 1, List::HeadlineVerbs)
-                    && doc.in_headline(m.first));
+                || lists & (List::FunctionWords.bit() | List::PostNominals.bit()) != 0
+                || (caps && lists & List::HeadlineVerbs.bit() != 0 && doc.in_headline(m.first));
             if !cut {
                 break;
             }
@@ -387,11 +385,12 @@ pub(super) fn join_and_co(doc: &Doc, ms: &mut Vec<Mention>) {
 /// become the organisation the tagger calls them elsewhere.
 pub(super) fn org_heads(doc: &Doc, ms: &mut [Mention]) {
     for m in ms.iter_mut() {
-        let last = m.end - 1;
-        let firm = m.ty == NerType::Per && doc.lower_in(last, List::OrgHeads);
-        let event = matches!(m.ty, NerType::Per | NerType::Loc)
-            && m.end - m.first >= 2
-            && doc.lower_in(last, List::EventWords);
+        if !matches!(m.ty, NerType::Per | NerType::Loc) {
+            continue;
+        }
+        let lists = lists_of(doc.tok(m.end - 1));
+        let firm = m.ty == NerType::Per && lists & List::OrgHeads.bit() != 0;
+        let event = m.end - m.first >= 2 && lists & List::EventWords.bit() != 0;
         if firm || event {
             m.ty = NerType::Org;
         }
