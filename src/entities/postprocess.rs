@@ -11,7 +11,8 @@
 //! 2. **Trim**: a leading `the`, a leading title (`Representative`; not `Prince`), a trailing `'s`,
 //!    function word (`Light Co. The`) or post-nominal (`Frank Field MP`) and, in a headline, a
 //!    trailing verb (`FED SAYS`) are not part of a name, nor is a Reuters ticker or anything after
-//!    it (`TEXACO <TX>`); a mention made only of words that are never a name alone (`Inc`, `Nine`,
+//!    it (`TEXACO <TX>`). A title before two or three words that read as a person's name makes
+//!    them a person whatever the tagger said (`Exchequer Nigel Lawson`). A mention made only of words that are never a name alone (`Inc`, `Nine`,
 //!    `mths`, single letters: `NOT_NAMES` in `postprocess/lists.rs`) is dropped. A title inside a
 //!    mention cuts it into the organisation before it and the person after it (`Bank of Japan
 //!    Governor Satoshi Sumita`); a one-word headline name the story writes only in lower case
@@ -32,7 +33,9 @@
 //!    it (`EC Commission`).
 //! 7. **Canonical names**: whitespace collapsed, headline capitals title-cased (or matched to the
 //!    article's own spelling), a few country spellings unified (`U.S.` -> `United States`) and made
-//!    places whatever the tagger said.
+//!    places whatever the tagger said, a U.S. state's abbreviation that is a place named in full
+//!    (`Calif` -> `California`); a word that heads organisations' names (`Bank`, `Commission`) and
+//!    stands for none the article names is dropped.
 //!
 //! MISC mentions take part in voting but never become spans: they are not facets. Each step has its
 //! file: `cleanup.rs` (1, 2), `cues.rs` (3), `aliases.rs` (4 to 6), `naming.rs` (7); the word lists

@@ -15,13 +15,15 @@ pub(super) fn trim(doc: &Doc, ms: &mut Vec<Mention>) {
             m.first += 1;
         }
         // `Representative Clayton Yeutter` is Clayton Yeutter, a person for sure; a royal title
-        // stays (`Prince Charles`).
-        while m.ty == NerType::Per
-            && m.end - m.first > 1
+        // stays (`Prince Charles`). So is a title and a person's name the tagger took together
+        // for an organisation (`Exchequer Nigel Lawson`, of `Chancellor of the Exchequer`).
+        while m.end - m.first > 1
             && doc.lower_in(m.first, List::Titles)
             && !doc.lower_in(m.first, List::KeptTitles)
+            && (m.ty == NerType::Per || persons_name(doc, m.first + 1, m.end))
         {
             m.first += 1;
+            m.ty = NerType::Per;
             m.cued = true;
         }
         // Punctuation at either end (`,`, `"`, the `<` of a Reuters ticker `<C>`) is never part of
@@ -182,6 +184,22 @@ fn has_lower(t: &str) -> bool {
 /// `North American`; but a nationality or compass word with a legal form is a firm), a single
 /// character (`P and O` tagged as `O`) or punctuation; or `m` is a person made only of initials
 /// (`E.F.` of `E.F. Hutton`, `U.` of a `U.S.` cut at a line end).
+/// Whether tokens `first..end` read as a person's name: two or three capitalised words (`Nigel
+/// Lawson`), none of them a word that heads or ends organisations' names, nor another title or role
+/// (`Lord Chief Justice`).
+fn persons_name(doc: &Doc, first: usize, end: usize) -> bool {
+    let not_in =
+        List::OrgHeads.bit() | List::LegalForms.bit() | List::Titles.bit() | List::Roles.bit();
+    (2..=3).contains(&(end - first))
+        && (first..end).all(|i| {
+            let t = doc.tok(i).as_bytes();
+            t.len() > 1
+                && t[0].is_ascii_uppercase()
+                && t[1..].iter().all(u8::is_ascii_lowercase)
+                && !doc.in_any(i, not_in)
+        })
+}
+
 fn only_not_names(doc: &Doc, m: &Mention) -> bool {
     // (`U.S.` and the like are places, whatever the tag: see `finish`.)
     let initials = |t: &str| {

@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use super::lists::{lists_of, List, PLACE_NAMES};
+use super::lists::{lists_of, List, PLACE_NAMES, STATE_ABBREVIATIONS};
 use super::{Doc, Mention};
 use crate::entities::{EntityKind, Span};
 
@@ -35,12 +35,19 @@ pub(super) fn finish(doc: &Doc, ms: &[Mention], surfaces: &[Cow<str>], caps: &[b
                 _ => break,
             }
         }
+        // `Bank`, `Commission`, `Board`, `Group`: a word that heads organisations' names is no
+        // name alone, unless it stands for a longer one the article gave (`short_forms`). In the
+        // embedded archive 103 stories had an organisation `Bank`, 62 `Commission`, 45 `Board`.
+        if target == k && m.end - m.first == 1 && doc.in_any(m.first, generic_heads()) {
+            continue;
+        }
         let mut canonical = surfaces[target].to_string();
         if caps[target] {
             canonical = recase(&canonical, surfaces, caps);
         }
         if kind == EntityKind::Place {
-            if let Some(&(_, c)) = PLACE_NAMES.iter().find(|(a, _)| *a == canonical) {
+            let mut names = PLACE_NAMES.iter().chain(STATE_ABBREVIATIONS);
+            if let Some(&(_, c)) = names.find(|(a, _)| *a == canonical) {
                 canonical = c.to_string();
             }
         }
@@ -58,6 +65,11 @@ pub(super) fn finish(doc: &Doc, ms: &[Mention], surfaces: &[Cow<str>], caps: &[b
         });
     }
     out
+}
+
+/// Words that head organisations' names (`ORG_HEADS`, `LEGAL_FORMS`), and are none alone.
+fn generic_heads() -> u16 {
+    List::OrgHeads.bit() | List::LegalForms.bit()
 }
 
 /// A name from a headline: the article's own spelling if it has one, else title case, with
