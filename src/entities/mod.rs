@@ -81,7 +81,8 @@ pub trait Extractor: Send + Sync {
 pub fn collect(text: &str, spans: &[Span]) -> Vec<Entity> {
     let mut out: Vec<Entity> = Vec::new();
     for span in spans {
-        let surface = text.get(span.start..span.end).unwrap_or("").to_string();
+        // Borrowed: most mentions are written as their name, and need no alias.
+        let surface = text.get(span.start..span.end).unwrap_or("");
         match out
             .iter_mut()
             .find(|e| e.kind == span.kind && e.name == span.canonical)
@@ -90,14 +91,14 @@ pub fn collect(text: &str, spans: &[Span]) -> Vec<Entity> {
                 entity.mentions += 1;
                 if surface != entity.name
                     && !surface.is_empty()
-                    && !entity.aliases.contains(&surface)
+                    && !entity.aliases.iter().any(|a| a == surface)
                 {
-                    entity.aliases.push(surface);
+                    entity.aliases.push(surface.to_string());
                 }
             }
             None => {
                 let aliases = if surface != span.canonical && !surface.is_empty() {
-                    vec![surface]
+                    vec![surface.to_string()]
                 } else {
                     Vec::new()
                 };

@@ -11,8 +11,9 @@
 //! 2. **Trim**: a leading `the`, a leading title (`Representative`; not `Prince`), a trailing `'s`,
 //!    function word (`Light Co. The`) or post-nominal (`Frank Field MP`) and, in a headline, a
 //!    trailing verb (`FED SAYS`) are not part of a name, nor is a Reuters ticker or anything after
-//!    it (`TEXACO <TX>`). A title before two or three words that read as a person's name makes
-//!    them a person whatever the tagger said (`Exchequer Nigel Lawson`). A mention made only of words that are never a name alone (`Inc`, `Nine`,
+//!    it (`TEXACO <TX>`). A title, or an office after a title and `of` (`Secretary of State`),
+//!    before two or three words that read as a person's name makes them a person whatever the
+//!    tagger said (`Senator Pat Roberts`, `State George Shultz`). A mention made only of words that are never a name alone (`Inc`, `Nine`,
 //!    `mths`, single letters: `NOT_NAMES` in `postprocess/lists.rs`) is dropped. A title inside a
 //!    mention cuts it into the organisation before it and the person after it (`Bank of Japan
 //!    Governor Satoshi Sumita`); a one-word headline name the story writes only in lower case

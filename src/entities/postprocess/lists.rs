@@ -26,10 +26,11 @@ pub(super) enum List {
     FunctionWords,
     PostNominals,
     EventWords,
+    Portfolios,
 }
 
 impl List {
-    const ALL: [List; 15] = [
+    const ALL: [List; 16] = [
         List::Titles,
         List::KeptTitles,
         List::Honorifics,
@@ -45,6 +46,7 @@ impl List {
         List::FunctionWords,
         List::PostNominals,
         List::EventWords,
+        List::Portfolios,
     ];
 
     fn words(self) -> &'static [&'static str] {
@@ -64,6 +66,7 @@ impl List {
             List::FunctionWords => FUNCTION_WORDS,
             List::PostNominals => POST_NOMINALS,
             List::EventWords => EVENT_WORDS,
+            List::Portfolios => PORTFOLIOS,
         }
     }
 
@@ -170,8 +173,7 @@ pub(super) const TITLES: &[&str] = &[
     "lieutenant",
     "commissioner",
     "mayor",
-    // `Chancellor of the Exchequer Nigel Lawson`: the tagger starts the name at `Exchequer` (an
-    // organisation `Exchequer Nigel Lawson` in 54 Reuters stories).
+    // `Chancellor of the Exchequer Nigel Lawson`, which the tagger made one organisation.
     "exchequer",
     "coach",
     "striker",
@@ -283,6 +285,25 @@ pub(super) const FUNCTION_WORDS: &[&str] = &[
 /// Letters after a name that are not part of it: `Frank Field MP`, `Labour MPs` (the party),
 /// `Michael Mansfield QC`. On BBC News 24 story facets ended in `MP`, 22 in `MPs`, 15 in `QC`.
 pub(super) const POST_NOMINALS: &[&str] = &["mp", "mps", "mep", "meps", "msp", "msps", "qc"];
+
+/// Government offices a title is `of` (`Secretary of State`, `Chancellor of the Exchequer`): the
+/// tagger runs the office and the holder's name into one organisation (`State George Shultz` in 41
+/// Reuters stories).
+pub(super) const PORTFOLIOS: &[&str] = &[
+    "state",
+    "treasury",
+    "exchequer",
+    "defense",
+    "defence",
+    "commerce",
+    "agriculture",
+    "energy",
+    "labor",
+    "interior",
+    "justice",
+    "transportation",
+    "education",
+];
 
 /// Last words of events and of the bodies that run them (`Six Nations`, `Champions League`,
 /// `Academy Awards`, `Athens Games`).

@@ -999,8 +999,10 @@ fn economic_measures_and_numerals_are_no_one() {
 }
 
 #[test]
-fn the_exchequer_is_a_title_before_a_name() {
-    let text = "Chancellor of the Exchequer Nigel Lawson said Lawson would act.";
+fn a_title_or_an_office_before_a_name_makes_a_person() {
+    let text =
+        "Chancellor of the Exchequer Nigel Lawson said Lawson would act. Secretary of State \
+                George Shultz and Senator Pat Roberts met Commerce Clearing House.";
     let es = run(
         text,
         &[
@@ -1008,10 +1010,25 @@ fn the_exchequer_is_a_title_before_a_name() {
             ("Nigel", "I-ORG"),
             ("Lawson", "I-ORG"),
             ("Lawson", "B-PER"),
+            ("State", "B-ORG"),
+            ("George", "I-ORG"),
+            ("Shultz", "I-ORG"),
+            ("Senator", "B-ORG"),
+            ("Pat", "I-ORG"),
+            ("Roberts", "I-ORG"),
+            ("Commerce", "B-ORG"),
+            ("Clearing", "I-ORG"),
+            ("House", "I-ORG"),
         ],
     );
+    // An office only after a title and `of`: `Commerce Clearing House` stays a firm.
     assert_eq!(
         names(&es),
-        vec![(EntityKind::Person, "Nigel Lawson", vec!["Lawson"])]
+        vec![
+            (EntityKind::Person, "Nigel Lawson", vec!["Lawson"]),
+            (EntityKind::Person, "George Shultz", vec![]),
+            (EntityKind::Person, "Pat Roberts", vec![]),
+            (EntityKind::Org, "Commerce Clearing House", vec![]),
+        ]
     );
 }
