@@ -110,6 +110,22 @@ impl<'t> Doc<'t> {
         lists::lists_of(self.tok(i)) & bits != 0
     }
 
+    /// Whether tokens `first..end` read as a person's name: two or three capitalised words (`Nigel
+    /// Lawson`), none of them a word that heads or ends organisations' names, nor a title or role
+    /// (`Lord Chief Justice`).
+    fn persons_name(&self, first: usize, end: usize) -> bool {
+        let not_in =
+            List::OrgHeads.bit() | List::LegalForms.bit() | List::Titles.bit() | List::Roles.bit();
+        (2..=3).contains(&(end.saturating_sub(first)))
+            && (first..end).all(|i| {
+                let t = self.tok(i).as_bytes();
+                t.len() > 1
+                    && t[0].is_ascii_uppercase()
+                    && t[1..].iter().all(u8::is_ascii_lowercase)
+                    && !self.in_any(i, not_in)
+            })
+    }
+
     /// The mention's text, whitespace collapsed: borrowed from the article when its tokens are
     /// already one space apart (or touching), as nearly all are.
     fn surface(&self, m: &Mention) -> Cow<'t, str> {

@@ -20,7 +20,7 @@ pub(super) fn trim(doc: &Doc, ms: &mut Vec<Mention>) {
         if m.end - m.first >= 3
             && doc.lower_in(m.first, List::Portfolios)
             && office_before(doc, m.first)
-            && persons_name(doc, m.first + 1, m.end)
+            && doc.persons_name(m.first + 1, m.end)
         {
             m.first += 1;
             m.ty = NerType::Per;
@@ -32,7 +32,7 @@ pub(super) fn trim(doc: &Doc, ms: &mut Vec<Mention>) {
         while m.end - m.first > 1
             && doc.lower_in(m.first, List::Titles)
             && !doc.lower_in(m.first, List::KeptTitles)
-            && (m.ty == NerType::Per || persons_name(doc, m.first + 1, m.end))
+            && (m.ty == NerType::Per || doc.persons_name(m.first + 1, m.end))
         {
             m.first += 1;
             m.ty = NerType::Per;
@@ -204,22 +204,6 @@ fn office_before(doc: &Doc, i: usize) -> bool {
         _ => i.checked_sub(1),
     };
     of.is_some_and(|k| doc.tok(k) == "of" && k > 0 && doc.lower_in(k - 1, List::Titles))
-}
-
-/// Whether tokens `first..end` read as a person's name: two or three capitalised words (`Nigel
-/// Lawson`), none of them a word that heads or ends organisations' names, nor another title or role
-/// (`Lord Chief Justice`).
-fn persons_name(doc: &Doc, first: usize, end: usize) -> bool {
-    let not_in =
-        List::OrgHeads.bit() | List::LegalForms.bit() | List::Titles.bit() | List::Roles.bit();
-    (2..=3).contains(&(end - first))
-        && (first..end).all(|i| {
-            let t = doc.tok(i).as_bytes();
-            t.len() > 1
-                && t[0].is_ascii_uppercase()
-                && t[1..].iter().all(u8::is_ascii_lowercase)
-                && !doc.in_any(i, not_in)
-        })
 }
 
 fn only_not_names(doc: &Doc, m: &Mention) -> bool {

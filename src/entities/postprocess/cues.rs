@@ -23,19 +23,9 @@ pub(super) fn title_cues(doc: &Doc, ms: &mut Vec<Mention>) {
             m.cued = true;
             continue;
         }
-        let namelike = || {
-            (2..=3).contains(&(m.end - m.first))
-                && (m.first..m.end).all(|i| {
-                    let t = doc.tok(i).as_bytes();
-                    t.len() > 1
-                        && t[0].is_ascii_uppercase()
-                        && t[1..].iter().all(u8::is_ascii_lowercase)
-                        && !doc.lower_in(i, List::OrgHeads)
-                })
-        };
         if m.ty != NerType::Per
             && (apposition_after(doc, m.end) || apposition_before(doc, m.first))
-            && namelike()
+            && doc.persons_name(m.first, m.end)
         {
             m.ty = NerType::Per;
             m.cued = true;
