@@ -13,11 +13,11 @@
 //!    trailing verb (`FED SAYS`) are not part of a name, nor is a Reuters ticker or anything after
 //!    it (`TEXACO <TX>`). A title, or an office after a title and `of` (`Secretary of State`),
 //!    before two or three words that read as a person's name makes them a person whatever the
-//!    tagger said (`Senator Pat Roberts`, `State George Shultz`). A mention made only of words that are never a name alone (`Inc`, `Nine`,
-//!    `mths`, single letters: `NOT_NAMES` in `postprocess/lists.rs`) is dropped. A title inside a
-//!    mention cuts it into the organisation before it and the person after it (`Bank of Japan
-//!    Governor Satoshi Sumita`); a one-word headline name the story writes only in lower case
-//!    (`CRUDE`, `BANK`) is dropped.
+//!    tagger said (`Senator Pat Roberts`, `State George Shultz`). A mention made only of words
+//!    that are never a name alone (`Inc`, `Nine`, `mths`, single letters: `NOT_NAMES` in
+//!    `postprocess/lists.rs`) is dropped. A title inside a mention cuts it into the organisation
+//!    before it and the person after it (`Bank of Japan Governor Satoshi Sumita`); a one-word
+//!    headline name the story writes only in lower case (`CRUDE`, `BANK`) is dropped.
 //! 3. **Title cues**: a name after `Mr.`/`President`/`Minister`, or followed by an apposition with a
 //!    role (`Vladimir Norov, the SCO's secretary-general`), is a person whatever the tagger said; a
 //!    capitalised name the tagger missed after `Mr.` is added. A name followed by a comma and a U.S.

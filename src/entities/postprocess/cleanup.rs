@@ -191,11 +191,6 @@ fn has_lower(t: &str) -> bool {
     t.bytes().any(|b| b.is_ascii_lowercase())
 }
 
-/// Whether every token of `m` is a word that is never a name on its own ([`NOT_NAMES`],
-/// [`LEGAL_FORMS`], [`DEMONYMS`]: `Kuwaiti` of `Kuwaiti oil tankers`; [`PARTICLES`], [`COMPASS`]:
-/// `North American`; but a nationality or compass word with a legal form is a firm), a single
-/// character (`P and O` tagged as `O`) or punctuation; or `m` is a person made only of initials
-/// (`E.F.` of `E.F. Hutton`, `U.` of a `U.S.` cut at a line end).
 /// Whether token `i` follows a title and `of` (`Secretary of`, `Chancellor of the`): with a word
 /// of [`super::lists::PORTFOLIOS`] there, it names an office.
 fn office_before(doc: &Doc, i: usize) -> bool {
@@ -206,6 +201,11 @@ fn office_before(doc: &Doc, i: usize) -> bool {
     of.is_some_and(|k| doc.tok(k) == "of" && k > 0 && doc.lower_in(k - 1, List::Titles))
 }
 
+/// Whether every token of `m` is a word that is never a name on its own ([`NOT_NAMES`],
+/// [`LEGAL_FORMS`], [`DEMONYMS`]: `Kuwaiti` of `Kuwaiti oil tankers`; [`PARTICLES`], [`COMPASS`]:
+/// `North American`; but a nationality or compass word with a legal form is a firm), a single
+/// character (`P and O` tagged as `O`) or punctuation; or `m` is a person made only of initials
+/// (`E.F.` of `E.F. Hutton`, `U.` of a `U.S.` cut at a line end).
 fn only_not_names(doc: &Doc, m: &Mention) -> bool {
     // (`U.S.` and the like are places, whatever the tag: see `finish`.)
     let initials = |t: &str| {

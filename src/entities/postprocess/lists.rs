@@ -489,7 +489,7 @@ pub(super) const PLACE_NAMES: &[(&str, &str)] = &[
     ("Eastern Europe", "Eastern Europe"),
     ("Southeast Asia", "Southeast Asia"),
     ("U.S.", "United States"),
-    // At the end of a sentence the stop is the sentence's (`... in the U.S.`): 63 Reuters stories.
+    // Without its last stop (`U.S policy`): 71 times in Reuters, a place in 63 stories.
     ("U.S", "United States"),
     ("US", "United States"),
     ("U.S.A.", "United States"),
