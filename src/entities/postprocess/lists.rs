@@ -628,8 +628,10 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "id",
     "tory",
     // Economic measures, rates, terms and times that Reuters writes in capitals (`GNP` an
-    // organisation in 60 stories, `M3` a place in 15, `WTI` (a crude grade) an organisation in 12),
-    // and Roman numerals (`Phase II`), which are names only inside a longer one (`Henry VIII`).
+    // organisation in 60 stories, `M3` a place in 15, `WTI` (a crude grade) an organisation in
+    // 12), share classes (`Class A` an organisation in 44), and Roman numerals (`Phase II`), which
+    // are names only inside a longer one (`Henry VIII`).
+    "class",
     "gnp",
     "gdp",
     "m1",

@@ -45,6 +45,17 @@ pub(super) fn finish(doc: &Doc, ms: &[Mention], surfaces: &[Cow<str>], caps: &[b
         if caps[target] {
             canonical = recase(&canonical, surfaces, caps);
         }
+        // `Drexel Burnham Lambert Inc.` is `Drexel Burnham Lambert Inc`: one facet, not two (41
+        // Reuters stories had `Standard and Poor's Corp.` beside 127 without the stop). The span
+        // leaves the stop out too, so the written form is no alias.
+        let org = kind == EntityKind::Org;
+        if org
+            && canonical
+                .rsplit_once(' ')
+                .is_some_and(|(_, w)| dotted_legal_form(w))
+        {
+            canonical.pop();
+        }
         if kind == EntityKind::Place {
             let mut names = PLACE_NAMES.iter().chain(STATE_ABBREVIATIONS);
             if let Some(&(_, c)) = names.find(|(a, _)| *a == canonical) {
@@ -57,9 +68,10 @@ pub(super) fn finish(doc: &Doc, ms: &[Mention], surfaces: &[Cow<str>], caps: &[b
         ) else {
             continue;
         };
+        let dotted = org && m.end - m.first > 1 && dotted_legal_form(doc.tok(m.end - 1));
         out.push(Span {
             start: a.start as usize,
-            end: b.end as usize,
+            end: b.end as usize - usize::from(dotted),
             kind,
             canonical,
         });
@@ -105,4 +117,9 @@ fn recase(name: &str, surfaces: &[Cow<str>], caps: &[bool]) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Whether `word` is a legal form written with a stop (`Corp.`, `Inc.`, `Co.`).
+fn dotted_legal_form(word: &str) -> bool {
+    word.ends_with('.') && lists_of(word) & List::LegalForms.bit() != 0
 }

@@ -447,7 +447,7 @@ fn a_firm_named_after_two_people_is_one_organisation_however_tagged() {
         let es = run("Standard and Poor's Corp. rates them AA.", tagged);
         assert_eq!(
             names(&es),
-            vec![(EntityKind::Org, "Standard and Poor's Corp.", vec![])]
+            vec![(EntityKind::Org, "Standard and Poor's Corp", vec![])]
         );
     }
 }
@@ -645,7 +645,7 @@ fn a_name_never_ends_in_a_function_word() {
     assert_eq!(
         names(&es),
         vec![
-            (EntityKind::Org, "Arkansas Power and Light Co.", vec![]),
+            (EntityKind::Org, "Arkansas Power and Light Co", vec![]),
             (EntityKind::Place, "United States", vec!["U.S."]),
             (EntityKind::Person, "Peter Smith", vec![]),
             (EntityKind::Org, "Bank of England", vec![]),
