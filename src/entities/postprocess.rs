@@ -13,7 +13,8 @@
 //!    trailing verb (`FED SAYS`) are not part of a name, nor is a Reuters ticker or anything after
 //!    it (`TEXACO <TX>`). A title, or an office after a title and `of` (`Secretary of State`),
 //!    before two or three words that read as a person's name makes them a person whatever the
-//!    tagger said (`Senator Pat Roberts`, `State George Shultz`). A mention made only of words
+//!    tagger said (`Senator Pat Roberts`, `State George Shultz`). A firm named in the possessive
+//!    keeps its `'s` before a verb (`Moody's said`). A mention made only of words
 //!    that are never a name alone (`Inc`, `Nine`, `mths`, single letters: `NOT_NAMES` in
 //!    `postprocess/lists.rs`) is dropped. A title inside a mention cuts it into the organisation
 //!    before it and the person after it (`Bank of Japan Governor Satoshi Sumita`); a one-word
@@ -60,7 +61,8 @@ use super::tokenize::Tokens;
 use super::Span;
 use aliases::{acronyms, one_label_per_string, short_forms};
 use cleanup::{
-    bracketed_firms, headline_words, join_and_co, join_firm_names, org_heads, split_at_titles, trim,
+    bracketed_firms, headline_words, join_and_co, join_firm_names, org_heads, possessive_firms,
+    split_at_titles, trim,
 };
 use cues::{state_cues, title_cues};
 use lists::List;
@@ -218,6 +220,7 @@ pub fn spans(text: &str, tokens: &Tokens, tags: &[Tag]) -> Vec<Span> {
     join_and_co(&doc, &mut ms);
     org_heads(&doc, &mut ms);
     trim(&doc, &mut ms);
+    possessive_firms(&doc, &mut ms);
     split_at_titles(&doc, &mut ms);
     headline_words(&doc, &mut ms);
     title_cues(&doc, &mut ms);

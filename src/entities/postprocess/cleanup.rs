@@ -1,7 +1,7 @@
 //! Steps 1 and 2 of the rule pass: company names the tagger split or called people, and what is
 //! trimmed off or dropped from a mention.
 
-use super::lists::{lists_of, List, PLACE_NAMES};
+use super::lists::{lists_of, List, PLACE_NAMES, VERBS_AFTER_FIRMS};
 use super::{Doc, Mention};
 use crate::entities::tagger::NerType;
 
@@ -70,6 +70,41 @@ pub(super) fn trim(doc: &Doc, ms: &mut Vec<Mention>) {
         }
     }
     ms.retain(|m| m.end > m.first && !only_not_names(doc, m));
+}
+
+/// `Moody's said`, `Sainsbury's said`, `Standard and Poor's cited`: a firm named in the possessive
+/// keeps its `'s` when a verb or a full stop follows it, so it is no possessive (`Moody` had been an
+/// organisation of 91 Reuters stories). Not when the article names the firm at more length
+/// (`Moody's Investors Service Inc`): the short form stands for that name (`short_forms`).
+pub(super) fn possessive_firms(doc: &Doc, ms: &mut [Mention]) {
+    for k in 0..ms.len() {
+        let m = &ms[k];
+        if m.ty != NerType::Org || !matches!(doc.tok(m.end), "'s" | "'S") {
+            continue;
+        }
+        let after = doc.tok(m.end + 1);
+        let verb = VERBS_AFTER_FIRMS
+            .iter()
+            .any(|v| v.eq_ignore_ascii_case(after));
+        // (Not before a comma: `the Chicago Mercantile Exchange's, CME's, executive committee`;
+        // nor a bracket: `(European Commission's) report`.)
+        if !verb && !matches!(after, "." | ";") {
+            continue;
+        }
+        // An acronym's `'s` is a plural as often (`CD-ROM's will fit`, `DRAM's will fall`).
+        if !has_lower(doc.tok(m.end - 1)) && !doc.in_headline(m.first) {
+            continue;
+        }
+        let first = doc.tok(m.first);
+        let longer = ms.iter().any(|o| {
+            o.ty == NerType::Org
+                && o.end - o.first > m.end + 1 - m.first
+                && doc.tok(o.first) == first
+        });
+        if !longer {
+            ms[k].end += 1;
+        }
+    }
 }
 
 /// `Bank of Japan Governor Satoshi Sumita`, `U.S. Trade Representative Clayton Yeutter`: the tagger

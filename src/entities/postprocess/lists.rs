@@ -305,6 +305,29 @@ pub(super) const PORTFOLIOS: &[&str] = &[
     "education",
 ];
 
+/// Verbs that follow a firm's name, not a possessive's noun (`Moody's said`, not `IBM's sales`).
+/// Past participles used as adjectives (`IBM's proposed merger`) are left out.
+pub(super) const VERBS_AFTER_FIRMS: &[&str] = &[
+    "said",
+    "says",
+    "cited",
+    "noted",
+    "pointed",
+    "added",
+    "affirmed",
+    "confirmed",
+    "downgraded",
+    "upgraded",
+    "lowered",
+    "raised",
+    "placed",
+    "assigned",
+    "also",
+    "will",
+    "would",
+    "has",
+];
+
 /// Last words of events and of the bodies that run them (`Six Nations`, `Champions League`,
 /// `Academy Awards`, `Athens Games`).
 pub(super) const EVENT_WORDS: &[&str] = &[

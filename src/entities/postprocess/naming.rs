@@ -113,6 +113,10 @@ fn recase(name: &str, surfaces: &[Cow<str>], caps: &[bool]) -> String {
                 out.push(if start { c } else { c.to_ascii_lowercase() });
                 start = matches!(c, '-' | '\'');
             }
+            // `O'NEILL` is `O'Neill`, but `MOODY'S` is `Moody's`.
+            if out.ends_with("'S") {
+                out.replace_range(out.len() - 1.., "s");
+            }
             out
         })
         .collect::<Vec<_>>()

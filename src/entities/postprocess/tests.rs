@@ -1032,3 +1032,59 @@ fn a_title_or_an_office_before_a_name_makes_a_person() {
         ]
     );
 }
+
+#[test]
+fn a_firm_named_in_the_possessive_keeps_its_s() {
+    let text = "Moody's said it cut Acme. Standard and Poor's cited IBM's sales, and Chrysler's \
+                proposed merger.";
+    let es = run(
+        text,
+        &[
+            ("Moody", "B-ORG"),
+            ("Standard", "B-ORG"),
+            ("Poor", "B-ORG"),
+            ("IBM", "B-ORG"),
+            ("Chrysler", "B-ORG"),
+        ],
+    );
+    // A verb after the `'s`: the firm's name; a noun or an adjective: a possessive.
+    assert_eq!(
+        names(&es),
+        vec![
+            (EntityKind::Org, "Moody's", vec![]),
+            (EntityKind::Org, "Standard and Poor's", vec![]),
+            (EntityKind::Org, "IBM", vec![]),
+            (EntityKind::Org, "Chrysler", vec![]),
+        ]
+    );
+    // In a headline, recased: the `S` of the possessive is a small one.
+    let es = run(
+        "MOODY'S SAYS ACME DEBT CUT\n\nThe agency cut the debt.",
+        &[("MOODY", "B-ORG")],
+    );
+    assert_eq!(
+        names(&es),
+        vec![(EntityKind::Org, "Moody's", vec!["MOODY'S"])]
+    );
+    // With the firm's longer name in the article, the short form stands for it.
+    let text = "Moody's Investors Service Inc cut Acme. Moody's said so.";
+    let es = run(
+        text,
+        &[
+            ("Moody", "B-ORG"),
+            ("'s", "I-ORG"),
+            ("Investors", "I-ORG"),
+            ("Service", "I-ORG"),
+            ("Inc", "I-ORG"),
+            ("Moody", "B-ORG"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        vec![(
+            EntityKind::Org,
+            "Moody's Investors Service Inc",
+            vec!["Moody"]
+        )]
+    );
+}
