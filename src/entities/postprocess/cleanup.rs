@@ -17,26 +17,29 @@ pub(super) fn trim(doc: &Doc, ms: &mut Vec<Mention>) {
         // `Chancellor of the Exchequer Nigel Lawson`, `Secretary of State George Shultz`: the
         // tagger makes one organisation of the office and the name after it (`Exchequer Nigel
         // Lawson` in 54 Reuters stories, `State George Shultz` in 41).
+        // (The lists the first word is in, looked up once for both rules.)
+        let mut lists = first_word_lists(doc, m);
         if m.end - m.first >= 3
-            && doc.lower_in(m.first, List::Portfolios)
+            && lists & List::Portfolios.bit() != 0
             && office_before(doc, m.first)
             && doc.persons_name(m.first + 1, m.end)
         {
             m.first += 1;
             m.ty = NerType::Per;
             m.cued = true;
+            lists = first_word_lists(doc, m);
         }
         // `Representative Clayton Yeutter` is Clayton Yeutter, a person for sure; a royal title
         // stays (`Prince Charles`). So is a title and a person's name the tagger took together
         // for an organisation (`Senator Pat Roberts`).
-        while m.end - m.first > 1
-            && doc.lower_in(m.first, List::Titles)
-            && !doc.lower_in(m.first, List::KeptTitles)
+        while lists & List::Titles.bit() != 0
+            && lists & List::KeptTitles.bit() == 0
             && (m.ty == NerType::Per || doc.persons_name(m.first + 1, m.end))
         {
             m.first += 1;
             m.ty = NerType::Per;
             m.cued = true;
+            lists = first_word_lists(doc, m);
         }
         // Punctuation at either end (`,`, `"`, the `<` of a Reuters ticker `<C>`) is never part of
         // a name, nor is a trailing `'s` or, in a headline, a trailing verb (`FED SAYS`).
@@ -224,6 +227,15 @@ fn has_alnum(t: &str) -> bool {
 /// Whether `t` has an ASCII lower-case letter: a headline word, an acronym or a ticker has none.
 fn has_lower(t: &str) -> bool {
     t.bytes().any(|b| b.is_ascii_lowercase())
+}
+
+/// The word lists of `m`'s first word, if it has more than one (a one-word name keeps its word).
+fn first_word_lists(doc: &Doc, m: &Mention) -> u16 {
+    if m.end - m.first > 1 {
+        lists_of(doc.tok(m.first))
+    } else {
+        0
+    }
 }
 
 /// Whether token `i` follows a title and `of` (`Secretary of`, `Chancellor of the`): with a word

@@ -57,7 +57,13 @@ pub(super) fn finish(doc: &Doc, ms: &[Mention], surfaces: &[Cow<str>], caps: &[b
             canonical.pop();
         }
         if kind == EntityKind::Place {
-            let mut names = PLACE_NAMES.iter().chain(STATE_ABBREVIATIONS);
+            // (Abbreviations are five bytes at most: most places are looked for in one list.)
+            let abbreviations = if canonical.len() <= 5 {
+                STATE_ABBREVIATIONS
+            } else {
+                &[]
+            };
+            let mut names = PLACE_NAMES.iter().chain(abbreviations);
             if let Some(&(_, c)) = names.find(|(a, _)| *a == canonical) {
                 canonical = c.to_string();
             }
