@@ -86,9 +86,11 @@ pub(super) fn possessive_firms(doc: &Doc, ms: &mut [Mention]) {
             continue;
         }
         let after = doc.tok(m.end + 1);
+        // (In a headline, the verbs headlines use: `MOODY'S CUTS TEXAS AIR`.)
         let verb = VERBS_AFTER_FIRMS
             .iter()
-            .any(|v| v.eq_ignore_ascii_case(after));
+            .any(|v| v.eq_ignore_ascii_case(after))
+            || (doc.lower_in(m.end + 1, List::HeadlineVerbs) && doc.in_headline(m.first));
         // (Not before a comma: `the Chicago Mercantile Exchange's, CME's, executive committee`;
         // nor a bracket: `(European Commission's) report`.)
         if !verb && !matches!(after, "." | ";") {
@@ -102,7 +104,7 @@ pub(super) fn possessive_firms(doc: &Doc, ms: &mut [Mention]) {
         let longer = ms.iter().any(|o| {
             o.ty == NerType::Org
                 && o.end - o.first > m.end + 1 - m.first
-                && doc.tok(o.first) == first
+                && doc.tok(o.first).eq_ignore_ascii_case(first)
         });
         if !longer {
             ms[k].end += 1;

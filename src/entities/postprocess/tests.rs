@@ -1061,13 +1061,33 @@ fn a_firm_named_in_the_possessive_keeps_its_s() {
             (EntityKind::Org, "Chrysler", vec![]),
         ]
     );
-    // In a headline, recased: the `S` of the possessive is a small one.
+    // In a headline, before a headline's verb, recased: the `S` of the possessive is a small one.
     let es = run(
-        "MOODY'S SAYS ACME DEBT CUT\n\nThe agency cut the debt.",
+        "MOODY'S CUTS ACME DEBT\n\nThe agency cut the debt.",
         &[("MOODY", "B-ORG")],
     );
     assert_eq!(
         names(&es),
         vec![(EntityKind::Org, "Moody's", vec!["MOODY'S"])]
+    );
+    // The headline's short form stands for the body's longer name, whatever its case.
+    let es = run(
+        "MOODY'S CUTS ACME DEBT\n\nMoody's Investors Service Inc cut the debt.",
+        &[
+            ("MOODY", "B-ORG"),
+            ("Moody", "B-ORG"),
+            ("'s", "I-ORG"),
+            ("Investors", "I-ORG"),
+            ("Service", "I-ORG"),
+            ("Inc", "I-ORG"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        vec![(
+            EntityKind::Org,
+            "Moody's Investors Service Inc",
+            vec!["MOODY"]
+        )]
     );
 }
