@@ -135,12 +135,19 @@ fn state_at(doc: &Doc, i: usize) -> Option<usize> {
     if !first.starts_with(|c: char| c.is_ascii_uppercase()) {
         return None;
     }
-    US_STATES
+    let names = US_STATES
         .iter()
-        .find_map(|state| match state.split_once(' ') {
-            None => state.eq_ignore_ascii_case(first).then_some(i + 1),
-            Some((a, b)) => (a.eq_ignore_ascii_case(first)
-                && b.eq_ignore_ascii_case(doc.tok(i + 1)))
-            .then_some(i + 2),
-        })
+        .flat_map(|(name, abbreviations)| std::iter::once(name).chain(abbreviations.iter()));
+    let mut words = names.map(|name| name.split(' '));
+    words.find_map(|mut w| {
+        // Names of up to three words (`District of Columbia`): the token after the last matched.
+        let mut at = i;
+        for word in w.by_ref() {
+            if !word.eq_ignore_ascii_case(doc.tok(at)) {
+                return None;
+            }
+            at += 1;
+        }
+        Some(at)
+    })
 }

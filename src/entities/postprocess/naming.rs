@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use super::lists::{lists_of, List, PLACE_NAMES, STATE_ABBREVIATIONS};
+use super::lists::{lists_of, List, PLACE_NAMES, US_STATES};
 use super::{Doc, Mention};
 use crate::entities::{EntityKind, Span};
 
@@ -57,15 +57,10 @@ pub(super) fn finish(doc: &Doc, ms: &[Mention], surfaces: &[Cow<str>], caps: &[b
             canonical.pop();
         }
         if kind == EntityKind::Place {
-            // (Abbreviations are five bytes at most: most places are looked for in one list.)
-            let abbreviations = if canonical.len() <= 5 {
-                STATE_ABBREVIATIONS
-            } else {
-                &[]
-            };
-            let mut names = PLACE_NAMES.iter().chain(abbreviations);
-            if let Some(&(_, c)) = names.find(|(a, _)| *a == canonical) {
+            if let Some(&(_, c)) = PLACE_NAMES.iter().find(|(a, _)| *a == canonical) {
                 canonical = c.to_string();
+            } else if let Some(state) = state_abbreviated(&canonical) {
+                canonical = state.to_string();
             }
         }
         let (Some(a), Some(b)) = (
@@ -127,6 +122,18 @@ fn recase(name: &str, surfaces: &[Cow<str>], caps: &[bool]) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The U.S. state `name` abbreviates (`Calif` -> `California`), if it is an abbreviation.
+fn state_abbreviated(name: &str) -> Option<&'static str> {
+    // (Abbreviations are five bytes at most: most places skip the scan.)
+    if name.len() > 5 {
+        return None;
+    }
+    let mut states = US_STATES.iter();
+    states
+        .find(|(_, abbreviations)| abbreviations.contains(&name))
+        .map(|&(state, _)| state)
 }
 
 /// Whether `word` is a legal form written with a stop (`Corp.`, `Inc.`, `Co.`).
