@@ -7,21 +7,25 @@
 //!    organisation; a "person" ending in `Corp`, `Co`, `Inc`, `Bank`, ... is an organisation, and
 //!    so is a "person" or "place" named after an event (`Six Nations`, `Athens Games`);
 //!    `Standard` and `Poor's Corp` are one (`Standard and Poor's Corp`), and so are `Smith Barney`,
-//!    `Harris Upham` and `Co` (`Smith Barney, Harris Upham and Co`).
+//!    `Harris Upham` and `Co` (`Smith Barney, Harris Upham and Co`) and `A.G. Edwards` and `Sons
+//!    Inc`; a legal form right after a name makes it a firm's (`Chrysler Corp`), with the
+//!    capitalised words before it the tagger left out (`First Chicago Corp`).
 //! 2. **Trim**: a leading `the`, a leading title (`Representative`; not `Prince`), a trailing `'s`,
 //!    function word (`Light Co. The`) or post-nominal (`Frank Field MP`) and, in a headline, a
 //!    trailing verb (`FED SAYS`) are not part of a name, nor is a Reuters ticker or anything after
 //!    it (`TEXACO <TX>`). A title, or an office after a title and `of` (`Secretary of State`),
 //!    before two or three words that read as a person's name makes them a person whatever the
 //!    tagger said (`Senator Pat Roberts`, `State George Shultz`). A firm named in the possessive
-//!    keeps its `'s` before a verb (`Moody's said`). A mention made only of words
+//!    keeps its `'s` before a verb (`Moody's said`), and a firm listed as one always does (`by
+//!    Moody's and Standard and Poor's`). A mention made only of words
 //!    that are never a name alone (`Inc`, `Nine`, `mths`, single letters: `NOT_NAMES` in
 //!    `postprocess/lists.rs`) is dropped. A title inside a mention cuts it into the organisation
 //!    before it and the person after it (`Bank of Japan Governor Satoshi Sumita`); a one-word
 //!    headline name the story writes only in lower case (`CRUDE`, `BANK`) is dropped.
 //! 3. **Title cues**: a name after `Mr.`/`President`/`Minister`, or followed by an apposition with a
 //!    role (`Vladimir Norov, the SCO's secretary-general`), is a person whatever the tagger said; a
-//!    capitalised name the tagger missed after `Mr.` is added. A name followed by a comma and a U.S.
+//!    capitalised name the tagger missed after `Mr.` is added. A "person" before a job only firms
+//!    employ (`Dean Witter analyst Karen Gibbs`) is a firm. A name followed by a comma and a U.S.
 //!    state (`Denver, Colo.`) is a place.
 //! 4. **Acronyms**: `Long Name (ACR)`, also `Long Name's (ACR)`, makes `ACR` an alias of the long name
 //!    when its letters are the name's initials; every mention of `ACR` in the article then carries the
@@ -32,7 +36,8 @@
 //!    a one-word organisation, or a person no title cued, that starts a longer organisation outside a
 //!    headline (`Moody`, `Moody's Investors Service`; `Chrysler`, `Chrysler Corp`) resolves to it;
 //!    so does a head word (`Commission`) that ends the article's one longer organisation ending in
-//!    it (`EC Commission`).
+//!    it (`EC Commission`), and a firm's name without the legal form the article also gives it
+//!    (`General Motors`, `General Motors Corp`).
 //! 7. **Canonical names**: whitespace collapsed, headline capitals title-cased (or matched to the
 //!    article's own spelling), a few country spellings unified (`U.S.` -> `United States`) and made
 //!    places whatever the tagger said, a U.S. state's abbreviation that is a place named in full
@@ -61,10 +66,10 @@ use super::tokenize::Tokens;
 use super::Span;
 use aliases::{acronyms, one_label_per_string, short_forms};
 use cleanup::{
-    bracketed_firms, headline_words, join_and_co, join_firm_names, org_heads, possessive_firms,
-    split_at_titles, trim,
+    bracketed_firms, headline_words, join_and_co, join_firm_names, legal_form_after, org_heads,
+    possessive_firms, split_at_titles, trim,
 };
-use cues::{state_cues, title_cues};
+use cues::{employer_cues, state_cues, title_cues};
 use lists::List;
 use naming::{finish, headline_mentions};
 
@@ -219,11 +224,13 @@ pub fn spans(text: &str, tokens: &Tokens, tags: &[Tag]) -> Vec<Span> {
     join_firm_names(&doc, &mut ms);
     join_and_co(&doc, &mut ms);
     org_heads(&doc, &mut ms);
+    legal_form_after(&doc, &mut ms);
     trim(&doc, &mut ms);
     possessive_firms(&doc, &mut ms);
     split_at_titles(&doc, &mut ms);
     headline_words(&doc, &mut ms);
     title_cues(&doc, &mut ms);
+    employer_cues(&doc, &mut ms);
     state_cues(&doc, &mut ms);
     acronyms(&doc, &mut ms);
     // Mentions keep their token ranges from here on: their surfaces are computed once.

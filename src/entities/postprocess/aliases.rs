@@ -213,6 +213,29 @@ pub(super) fn short_forms(doc: &Doc, ms: &mut [Mention], headline: &[bool]) {
             ms[k].refers_to = Some(j);
         }
     }
+    // A firm's name of two words or more without its legal form stands for the name with it, when
+    // the article gives that (`General Motors` for `General Motors Corp`, `Standard and Poor's`
+    // for `Standard and Poor's Corp`, `Merrill Lynch` for `Merrill Lynch and Co Inc`): only legal
+    // forms, `and` or `&` may follow, which names nothing else.
+    for m in ms.iter_mut() {
+        let len = m.end - m.first;
+        if len < 2 || m.refers_to.is_some() || m.ty != NerType::Org {
+            continue;
+        }
+        let (first, from) = (doc.tok(m.first), m.first);
+        // (Longer, so not `m` itself.)
+        let with_legal_form = |&&(_, f, end): &&(usize, usize, usize)| {
+            end - f > len
+                && doc.tok(f).eq_ignore_ascii_case(first)
+                && (1..len).all(|t| doc.tok(from + t).eq_ignore_ascii_case(doc.tok(f + t)))
+                && (f + len..end)
+                    .all(|t| matches!(doc.tok(t), "and" | "&") || doc.lower_in(t, List::LegalForms))
+                && doc.lower_in(end - 1, List::LegalForms)
+        };
+        if let Some(&(j, _, _)) = orgs.iter().find(with_legal_form) {
+            m.refers_to = Some(j);
+        }
+    }
     // A surname resolved above to a name that has just turned out to be a firm's is the firm's;
     // unless a title made it a person (`Mr. Hutton`): then it is that person, by its own name.
     for k in 0..ms.len() {

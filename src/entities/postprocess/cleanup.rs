@@ -1,7 +1,7 @@
 //! Steps 1 and 2 of the rule pass: company names the tagger split or called people, and what is
 //! trimmed off or dropped from a mention.
 
-use super::lists::{lists_of, List, PLACE_NAMES, VERBS_AFTER_FIRMS};
+use super::lists::{lists_of, List, PLACE_NAMES, POSSESSIVE_FIRMS, VERBS_AFTER_FIRMS};
 use super::{Doc, Mention};
 use crate::entities::tagger::NerType;
 
@@ -77,11 +77,40 @@ pub(super) fn trim(doc: &Doc, ms: &mut Vec<Mention>) {
 
 /// `Moody's said`, `Sainsbury's said`, `Standard and Poor's cited`: a firm named in the possessive
 /// keeps its `'s` when a verb or a full stop follows it, so it is no possessive (`Moody` had been an
-/// organisation of 91 Reuters stories). Not when the article names the firm at more length
-/// (`Moody's Investors Service Inc`): the short form stands for that name (`short_forms`).
-pub(super) fn possessive_firms(doc: &Doc, ms: &mut [Mention]) {
-    for k in 0..ms.len() {
+/// organisation of 91 Reuters stories). A firm listed as one (`POSSESSIVE_FIRMS`) keeps it
+/// whatever follows (`by Moody's and Standard and Poor's`), and is one organisation however the
+/// tagger cut it. Not when the article names the firm at more length (`Moody's Investors Service
+/// Inc`): the short form stands for that name (`short_forms`).
+pub(super) fn possessive_firms(doc: &Doc, ms: &mut Vec<Mention>) {
+    let mut k = 0;
+    while k < ms.len() {
         let m = &ms[k];
+        // (An organisation of the article that starts with the same word, and is longer than
+        // `m` with its `'s`.)
+        let longer = |ms: &[Mention], m: &Mention| {
+            let first = doc.tok(m.first);
+            ms.iter().any(|o| {
+                o.ty == NerType::Org
+                    && o.end - o.first > m.end + 1 - m.first
+                    && doc.tok(o.first).eq_ignore_ascii_case(first)
+            })
+        };
+        if let Some(words) = listed_possessive(doc, m.first) {
+            // (One word: a person's too, `Lloyd's`, unless the tagger said it is a firm; and it
+            // stands for a longer name of the article as a word, in `short_forms`. A longer
+            // name's short form of several words finds it there too.)
+            let end = m.first + words + 1;
+            let one_word_firm = m.ty != NerType::Per && !longer(ms, m);
+            if (words > 1 || one_word_firm) && m.end <= end {
+                let mut end = end;
+                while end < doc.tokens.tokens.len() && doc.lower_in(end, List::LegalForms) {
+                    end += 1;
+                }
+                k = merge_into_org(ms, k, k, m.first, end);
+                continue;
+            }
+        }
+        k += 1;
         if m.ty != NerType::Org || !matches!(doc.tok(m.end), "'s" | "'S") {
             continue;
         }
@@ -100,16 +129,38 @@ pub(super) fn possessive_firms(doc: &Doc, ms: &mut [Mention]) {
         if !has_lower(doc.tok(m.end - 1)) && !doc.in_headline(m.first) {
             continue;
         }
-        let first = doc.tok(m.first);
-        let longer = ms.iter().any(|o| {
-            o.ty == NerType::Org
-                && o.end - o.first > m.end + 1 - m.first
-                && doc.tok(o.first).eq_ignore_ascii_case(first)
-        });
-        if !longer {
-            ms[k].end += 1;
+        if !longer(ms, m) {
+            ms[k - 1].end += 1;
         }
     }
+}
+
+/// If tokens from `i` on are a firm of `POSSESSIVE_FIRMS` and its `'s`, how many words come before
+/// the `'s`.
+fn listed_possessive(doc: &Doc, i: usize) -> Option<usize> {
+    let first = doc.tok(i);
+    // (Nearly every mention is answered here: no `'s` after it, and not the first of several
+    // words.)
+    let starts_several = || {
+        POSSESSIVE_FIRMS
+            .iter()
+            .take_while(|words| words.len() > 1)
+            .any(|words| words[0].eq_ignore_ascii_case(first))
+    };
+    if !matches!(doc.tok(i + 1), "'s" | "'S") && !starts_several() {
+        return None;
+    }
+    POSSESSIVE_FIRMS
+        .iter()
+        .find(|words| {
+            words[0].eq_ignore_ascii_case(first)
+                && words[1..]
+                    .iter()
+                    .enumerate()
+                    .all(|(t, w)| w.eq_ignore_ascii_case(doc.tok(i + 1 + t)))
+                && matches!(doc.tok(i + words.len()), "'s" | "'S")
+        })
+        .map(|words| words.len())
 }
 
 /// `Bank of Japan Governor Satoshi Sumita`, `U.S. Trade Representative Clayton Yeutter`: the tagger
@@ -406,9 +457,10 @@ fn merge_into_org(
     start + 1
 }
 
-/// `Merrill Lynch and Co`, `Smith Barney, Harris Upham and Co Inc`: a name, then `and` or `&` and a
-/// legal form, is a firm, however the tagger cut it (it makes people of the names, and an
-/// organisation or nothing of `Co Inc`). Up to two more people's names before it, each followed by a
+/// `Merrill Lynch and Co`, `Smith Barney, Harris Upham And Co Inc`, `A.G. Edwards and Sons Inc`: a
+/// name, then `and` or `&` and a legal form or the partners of a family firm (`Sons`, `Brothers`),
+/// is a firm, however the tagger cut it (it makes people of the names, and an organisation or
+/// nothing of `Co Inc`; `Sons Inc` was an organisation of 31 Reuters stories). Up to two more people's names before it, each followed by a
 /// comma, are part of the firm's name: brokerages and law firms are named that way.
 pub(super) fn join_and_co(doc: &Doc, ms: &mut Vec<Mention>) {
     let n = doc.tokens.tokens.len();
@@ -417,8 +469,8 @@ pub(super) fn join_and_co(doc: &Doc, ms: &mut Vec<Mention>) {
         let i = ms[k].end;
         let firm = matches!(ms[k].ty, NerType::Per | NerType::Org)
             && i + 1 < n
-            && matches!(doc.tok(i), "and" | "&")
-            && doc.lower_in(i + 1, List::LegalForms);
+            && matches!(doc.tok(i), "and" | "&" | "And" | "AND")
+            && (doc.lower_in(i + 1, List::LegalForms) || partners(doc.tok(i + 1)));
         if !firm {
             k += 1;
             continue;
@@ -438,13 +490,84 @@ pub(super) fn join_and_co(doc: &Doc, ms: &mut Vec<Mention>) {
                 _ => break,
             }
         }
-        let mut end = i + 1;
+        let mut end = i + 2;
         while end < n && doc.lower_in(end, List::LegalForms) {
             end += 1;
         }
         // Mentions the firm's name now covers (a separately tagged `Co Inc`) are part of it.
         k = merge_into_org(ms, start, k, ms[start].first, end);
     }
+}
+
+/// `Chrysler Corp <C>`, `Cheung Kong Ltd`: the tagger tags the name and leaves the legal form after
+/// it out, or tags it apart (`Chrysler` a person in 17 Reuters stories). A capitalised legal form
+/// right after a name is part of it, and makes it a firm's.
+pub(super) fn legal_form_after(doc: &Doc, ms: &mut Vec<Mention>) {
+    let n = doc.tokens.tokens.len();
+    let mut grown = false;
+    let mut prev_end = 0;
+    for m in ms.iter_mut() {
+        let free_from = std::mem::replace(&mut prev_end, m.end);
+        let mut end = m.end;
+        while end < n && doc.is_cap(end) && doc.lower_in(end, List::LegalForms) {
+            end += 1;
+        }
+        // (Not a word that heads names, the end of a firm's name the tagger missed the start of:
+        // `Banking Group Ltd`, `Medical International Inc`; nor an adjective, `UNICORP AMERICAN
+        // CORP`.)
+        if end == m.end
+            || m.ty == NerType::Misc
+            || (m.end - m.first == 1 && doc.in_any(m.first, List::OrgHeads.bit()))
+        {
+            continue;
+        }
+        // The tagger missed the start of the name when a capitalised word inside a sentence comes
+        // right before it (`First Chicago Corp` had been the place `Chicago`, `General Dynamics
+        // Corp` the person `Dynamics`); in a headline every word is capitalised, so there the
+        // name stays as tagged, and a place stays one.
+        let mut first = m.first;
+        let headline = doc.in_headline(m.first);
+        while !headline && first > free_from && first + 3 > m.first && doc.is_cap(first - 1) {
+            let sentence_start = doc
+                .sentence_of(first - 1)
+                .is_some_and(|(a, _)| a as usize == first - 1);
+            if sentence_start || doc.in_any(first - 1, List::FunctionWords.bit()) {
+                break;
+            }
+            first -= 1;
+        }
+        if m.ty == NerType::Loc
+            && first == m.first
+            && (headline || doc.is_cap(first.wrapping_sub(1)))
+        {
+            continue;
+        }
+        m.first = first;
+        m.end = end;
+        m.ty = NerType::Org;
+        prev_end = end;
+        grown = true;
+    }
+    if grown {
+        // A legal form tagged apart is now inside the name before it.
+        let mut covered = 0;
+        ms.retain(|m| {
+            let keep = m.first >= covered;
+            covered = covered.max(m.end);
+            keep
+        });
+    }
+}
+
+/// Who a family firm's name may end in, after `and`: `Sons`, `Brothers`, `Partners`.
+fn partners(word: &str) -> bool {
+    matches!(
+        word,
+        "Son" | "Sons" | "Brothers" | "Bros" | "Partners" | "Associates" | "Company"
+    ) || matches!(
+        word,
+        "SON" | "SONS" | "BROTHERS" | "BROS" | "PARTNERS" | "ASSOCIATES"
+    )
 }
 
 /// A person's name does not end in a word that heads organisations: the tagger calls company names

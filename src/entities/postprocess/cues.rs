@@ -62,6 +62,39 @@ pub(super) fn title_cues(doc: &Doc, ms: &mut Vec<Mention>) {
     ms.sort_by_key(|m| m.first);
 }
 
+/// `Dean Witter analyst Karen Gibbs`, `Societe Generale economist Alain Marais`, `Smith Barney
+/// livestock analyst Tom O'Hare`: a "person" right before a job that only firms employ (with one
+/// word between at most, then a name: not `Baker told analysts`) is the firm. People have aides
+/// and spokesmen, not analysts.
+pub(super) fn employer_cues(doc: &Doc, ms: &mut [Mention]) {
+    let employs = |i: usize| {
+        matches!(
+            doc.tok(i),
+            "analyst"
+                | "analysts"
+                | "economist"
+                | "economists"
+                | "strategist"
+                | "strategists"
+                | "trader"
+                | "traders"
+                | "dealer"
+                | "dealers"
+        )
+    };
+    for m in ms.iter_mut() {
+        if m.ty != NerType::Per || m.cued {
+            continue;
+        }
+        let next = doc.tok(m.end);
+        let modifier = next.len() > 1 && next.bytes().all(|b| b.is_ascii_lowercase());
+        if employs(m.end) || (modifier && employs(m.end + 1) && doc.is_cap(m.end + 2)) {
+            m.ty = NerType::Org;
+            m.cued = true;
+        }
+    }
+}
+
 /// Whether a word can be one of [`super::lists::HONORIFICS`], from its length and first two bytes.
 #[inline]
 pub(super) fn may_be_honorific(word: &[u8]) -> bool {

@@ -1091,3 +1091,127 @@ fn a_firm_named_in_the_possessive_keeps_its_s() {
         )]
     );
 }
+
+#[test]
+fn a_firm_listed_as_possessive_keeps_its_s_whatever_follows() {
+    let text = "The notes are rated A-2 by Moody's and AA by Standard and Poor's, and Lloyd's \
+                remarks were noted.";
+    let es = run(
+        text,
+        &[
+            ("Moody", "B-ORG"),
+            ("Standard", "B-ORG"),
+            ("Poor", "B-LOC"),
+            ("Lloyd", "B-PER"),
+        ],
+    );
+    // `Poor`, a place to the tagger, is the second name of the firm; a person's possessive stays
+    // one (`Lloyd's remarks`).
+    assert_eq!(
+        names(&es),
+        vec![
+            (EntityKind::Org, "Moody's", vec![]),
+            (EntityKind::Org, "Standard and Poor's", vec![]),
+            (EntityKind::Person, "Lloyd", vec![]),
+        ]
+    );
+    // A later short form without the legal form stands for the name with it.
+    let text = "Standard and Poor's Corp cut Acme. Standard and Poor's said it was risky.";
+    let es = run(
+        text,
+        &[
+            ("Standard", "B-ORG"),
+            ("Poor", "B-ORG"),
+            ("Corp", "I-ORG"),
+            ("Standard", "B-ORG"),
+            ("Poor", "B-LOC"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        vec![(
+            EntityKind::Org,
+            "Standard and Poor's Corp",
+            vec!["Standard and Poor's"]
+        )]
+    );
+}
+
+#[test]
+fn a_legal_form_after_a_name_makes_it_a_firm() {
+    let text = "Shares of Chrysler Corp rose, and First Chicago Corp fell in Chicago.\n\n\
+                UNICORP AMERICAN CORP SETS DIVIDEND";
+    let es = run(
+        text,
+        &[
+            ("Chrysler", "B-PER"),
+            ("Chicago", "B-LOC"),
+            ("Corp", "B-ORG"),
+            ("Chicago", "B-LOC"),
+            ("AMERICAN", "B-MISC"),
+        ],
+    );
+    // The tagger's `Chicago` inside the firm's name took the start it missed; the one after `in`
+    // is the place. An adjective before a legal form is not a firm.
+    assert_eq!(
+        names(&es),
+        vec![
+            (EntityKind::Org, "Chrysler Corp", vec![]),
+            (EntityKind::Org, "First Chicago Corp", vec![]),
+            (EntityKind::Place, "Chicago", vec![]),
+        ]
+    );
+}
+
+#[test]
+fn a_name_before_a_job_only_firms_employ_is_the_firm() {
+    let text = "Dean Witter analyst Karen Gibbs agreed, and so did Smith Barney livestock analyst \
+                Tom Hare. Baker told analysts the dollar was stable.";
+    let es = run(
+        text,
+        &[
+            ("Dean", "B-PER"),
+            ("Witter", "I-PER"),
+            ("Karen", "B-PER"),
+            ("Gibbs", "I-PER"),
+            ("Smith", "B-PER"),
+            ("Barney", "I-PER"),
+            ("Tom", "B-PER"),
+            ("Hare", "I-PER"),
+            ("Baker", "B-PER"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        vec![
+            (EntityKind::Org, "Dean Witter", vec![]),
+            (EntityKind::Person, "Karen Gibbs", vec![]),
+            (EntityKind::Org, "Smith Barney", vec![]),
+            (EntityKind::Person, "Tom Hare", vec![]),
+            (EntityKind::Person, "Baker", vec![]),
+        ]
+    );
+}
+
+#[test]
+fn a_family_firm_and_its_sons_are_one_firm() {
+    let text = "A.G. Edwards and Sons Inc and Harris Upham And Co managed the issue.";
+    let es = run(
+        text,
+        &[
+            ("A.G.", "B-PER"),
+            ("Edwards", "I-PER"),
+            ("Sons", "B-ORG"),
+            ("Inc", "I-ORG"),
+            ("Harris", "B-PER"),
+            ("Upham", "I-PER"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        vec![
+            (EntityKind::Org, "A.G. Edwards and Sons Inc", vec![]),
+            (EntityKind::Org, "Harris Upham And Co", vec![]),
+        ]
+    );
+}
