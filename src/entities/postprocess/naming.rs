@@ -22,9 +22,9 @@ pub(super) fn finish(doc: &Doc, ms: &[Mention], surfaces: &[Cow<str>], caps: &[b
         // `U.K.` and `U.S.` are places whatever a headline made the tagger think (`U.K. MONEY
         // MARKET SHORTAGE`): a country's spelling is never an organisation's or a person's name.
         if kind != EntityKind::Place
-            && PLACE_NAMES
-                .iter()
-                .any(|(a, b)| *a == surfaces[k] || *b == surfaces[k])
+            && PLACE_NAMES.iter().any(|(a, b)| {
+                a.eq_ignore_ascii_case(&surfaces[k]) || b.eq_ignore_ascii_case(&surfaces[k])
+            })
         {
             kind = EntityKind::Place;
         }
@@ -57,7 +57,11 @@ pub(super) fn finish(doc: &Doc, ms: &[Mention], surfaces: &[Cow<str>], caps: &[b
             canonical.pop();
         }
         if kind == EntityKind::Place {
-            if let Some(&(_, c)) = PLACE_NAMES.iter().find(|(a, _)| *a == canonical) {
+            // (Whatever the case: a headline's `USSR` was recased `Ussr`.)
+            if let Some(&(_, c)) = PLACE_NAMES
+                .iter()
+                .find(|(a, _)| a.eq_ignore_ascii_case(&canonical))
+            {
                 canonical = c.to_string();
             } else if let Some(state) = state_abbreviated(&canonical) {
                 canonical = state.to_string();

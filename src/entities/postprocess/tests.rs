@@ -1215,3 +1215,56 @@ fn a_family_firm_and_its_sons_are_one_firm() {
         ]
     );
 }
+
+#[test]
+fn a_credit_rating_is_no_one_but_the_aa_is() {
+    let text =
+        "The notes are rated AAA by Acme Ratings and Aa-2 by Moody's. The AA said roads were \
+                icy. The CCC sold wheat to CCC members.";
+    let es = run(
+        text,
+        &[
+            ("AAA", "B-ORG"),
+            ("Acme", "B-ORG"),
+            ("Ratings", "I-ORG"),
+            ("Aa-2", "B-ORG"),
+            ("Moody", "B-ORG"),
+            ("AA", "B-ORG"),
+            ("CCC", "B-ORG"),
+            ("CCC", "B-ORG"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        vec![
+            (EntityKind::Org, "Acme Ratings", vec![]),
+            (EntityKind::Org, "Moody's", vec![]),
+            (EntityKind::Org, "AA", vec![]),
+            (EntityKind::Org, "CCC", vec![]),
+        ]
+    );
+}
+
+#[test]
+fn a_country_is_a_place_whatever_the_tag_and_case() {
+    let text =
+        "U.S./USSR GRAIN PACT UNCERTAIN\n\nThe Philippines' debt talks went on, and the USSR \
+                bought wheat.";
+    let es = run(
+        text,
+        &[
+            ("U.S.", "B-LOC"),
+            ("USSR", "B-ORG"),
+            ("Philippines", "B-ORG"),
+            ("USSR", "B-ORG"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        vec![
+            (EntityKind::Place, "United States", vec!["U.S."]),
+            (EntityKind::Place, "Soviet Union", vec!["USSR"]),
+            (EntityKind::Place, "Philippines", vec![]),
+        ]
+    );
+}
