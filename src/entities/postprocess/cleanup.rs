@@ -506,7 +506,8 @@ pub(super) fn join_and_co(doc: &Doc, ms: &mut Vec<Mention>) {
     let mut k = 0;
     while k < ms.len() {
         let i = ms[k].end;
-        let firm = matches!(ms[k].ty, NerType::Per | NerType::Org)
+        // (The tagger takes a name for a place too: `Kidder, Peabody and Co`.)
+        let firm = matches!(ms[k].ty, NerType::Per | NerType::Org | NerType::Loc)
             && i + 1 < n
             && matches!(doc.tok(i), "and" | "&" | "And" | "AND")
             && (doc.lower_in(i + 1, List::LegalForms) || partners(doc.tok(i + 1)));
@@ -515,12 +516,16 @@ pub(super) fn join_and_co(doc: &Doc, ms: &mut Vec<Mention>) {
             continue;
         }
         // Earlier names: `Smith Barney ,` before `Harris Upham and Co`.
+        // A one-word name before a one-word name is a partner's whatever the tagger called it
+        // (`Kidder, Peabody and Co`: `Kidder` an organisation or a place), but not an acronym
+        // (`IBM, Merrill Lynch and Co` are two).
         let mut start = k;
         for _ in 0..2 {
             let prev = start.checked_sub(1).map(|j| &ms[j]);
+            let one_word = |m: &Mention| m.end - m.first == 1 && has_lower(doc.tok(m.first));
             match prev {
                 Some(p)
-                    if p.ty == NerType::Per
+                    if (p.ty == NerType::Per || (one_word(p) && one_word(&ms[start])))
                         && p.end + 1 == ms[start].first
                         && doc.tok(p.end) == "," =>
                 {

@@ -1268,3 +1268,26 @@ fn a_country_is_a_place_whatever_the_tag_and_case() {
         ]
     );
 }
+
+#[test]
+fn partners_before_and_co_are_a_firm_whatever_their_tags() {
+    let text = "It named Kidder, Peabody and Co Inc. IBM, Merrill Lynch and Co rose.";
+    let es = run(
+        text,
+        &[
+            ("Kidder", "B-ORG"),
+            ("Peabody", "B-LOC"),
+            ("IBM", "B-ORG"),
+            ("Merrill", "B-PER"),
+            ("Lynch", "I-PER"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        vec![
+            (EntityKind::Org, "Kidder, Peabody and Co Inc", vec![]),
+            (EntityKind::Org, "IBM", vec![]),
+            (EntityKind::Org, "Merrill Lynch and Co", vec![]),
+        ]
+    );
+}
