@@ -8,7 +8,8 @@
 //!    so is a "person" or "place" named after an event (`Six Nations`, `Athens Games`);
 //!    `Standard` and `Poor's Corp` are one (`Standard and Poor's Corp`), and so are `Smith Barney`,
 //!    `Harris Upham` and `Co` (`Smith Barney, Harris Upham and Co`) and `A.G. Edwards` and `Sons
-//!    Inc`; a legal form right after a name makes it a firm's (`Chrysler Corp`), with the
+//!    Inc`, and `American Telephone` and `Telegraph Co` (a common noun after `and` ends the name
+//!    before it); a legal form right after a name makes it a firm's (`Chrysler Corp`), with the
 //!    capitalised words before it the tagger left out (`First Chicago Corp`).
 //! 2. **Trim**: a leading `the`, a leading title (`Representative`; not `Prince`), a trailing `'s`,
 //!    function word (`Light Co. The`) or post-nominal (`Frank Field MP`) and, in a headline, a
@@ -66,8 +67,8 @@ use super::tokenize::Tokens;
 use super::Span;
 use aliases::{acronyms, one_label_per_string, short_forms};
 use cleanup::{
-    bracketed_firms, headline_words, join_and_co, join_firm_names, legal_form_after, org_heads,
-    possessive_firms, split_at_titles, trim,
+    bracketed_firms, headline_words, join_and_co, join_common_nouns, join_firm_names,
+    legal_form_after, org_heads, possessive_firms, split_at_titles, trim,
 };
 use cues::{employer_cues, state_cues, title_cues};
 use lists::List;
@@ -223,6 +224,7 @@ pub fn spans(text: &str, tokens: &Tokens, tags: &[Tag]) -> Vec<Span> {
     bracketed_firms(&doc, &mut ms);
     join_firm_names(&doc, &mut ms);
     join_and_co(&doc, &mut ms);
+    join_common_nouns(&doc, &mut ms);
     org_heads(&doc, &mut ms);
     legal_form_after(&doc, &mut ms);
     trim(&doc, &mut ms);

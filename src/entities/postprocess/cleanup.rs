@@ -1,7 +1,9 @@
 //! Steps 1 and 2 of the rule pass: company names the tagger split or called people, and what is
 //! trimmed off or dropped from a mention.
 
-use super::lists::{lists_of, List, PLACE_NAMES, POSSESSIVE_FIRMS, VERBS_AFTER_FIRMS};
+use super::lists::{
+    lists_of, List, COMMON_NOUNS, PLACE_NAMES, POSSESSIVE_FIRMS, VERBS_AFTER_FIRMS,
+};
 use super::{Doc, Mention};
 use crate::entities::tagger::NerType;
 
@@ -494,6 +496,80 @@ fn merge_into_org(
     };
     ms.drain(start + 1..last);
     start + 1
+}
+
+/// `American Telephone and Telegraph Co`, `General Agreement on Tariffs and Trade`, `Florida Power
+/// and Light Co`: the tagger ends a name at `and` and makes a firm of a common noun after it
+/// (`Telegraph Co` in 39 Reuters stories, `Trade` in 40). A mention made only of such a noun
+/// (`COMMON_NOUNS`) and legal forms, right after `and` and a capitalised name, is the end of that
+/// name.
+pub(super) fn join_common_nouns(doc: &Doc, ms: &mut Vec<Mention>) {
+    let mut k = 0;
+    while k < ms.len() {
+        let m = &ms[k];
+        let and = m.first.wrapping_sub(1);
+        let noun = m.first >= 2
+            && matches!(doc.tok(and), "and" | "&" | "And" | "AND")
+            && COMMON_NOUNS
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(doc.tok(m.first)))
+            && (m.first + 1..m.end).all(|i| doc.lower_in(i, List::LegalForms));
+        if !noun {
+            k += 1;
+            continue;
+        }
+        // The name before `and`: a mention that ends there, or capitalised words (up to four)
+        // and the mention they follow, also across `of` or `on` (`General Agreement on
+        // Tariffs`, where the tagger saw no name in `Tariffs`).
+        // (Not a title's `of`, `President of American Telephone`, nor a sentence's first word,
+        // `Shares of American Telephone`.)
+        let name_word = |i: usize| {
+            doc.is_cap(i)
+                && !doc.in_any(
+                    i,
+                    List::FunctionWords.bit() | List::Titles.bit() | List::Roles.bit(),
+                )
+        };
+        let sentence_first = |i: usize| doc.sentence_of(i).is_some_and(|(a, _)| a as usize == i);
+        // (Within the sentence: a headline runs into the story's first name.)
+        let opens = doc.sentence_of(and).map_or(0, |(a, _)| a as usize);
+        let mut first = and;
+        let mut start = k;
+        let mut crossed = false;
+        while first > opens && and - first < 6 {
+            // (A mention met on the way is part of the name, and the name may go on before it:
+            // the tagger tags `Tariffs` alone too.)
+            let met = start
+                .checked_sub(1)
+                .filter(|&p| ms[p].end == first && ms[p].first >= opens);
+            if let Some(p) = met {
+                first = ms[p].first;
+                start = p;
+                continue;
+            }
+            let particle = !crossed
+                && first < and
+                && first >= opens + 2
+                && matches!(doc.tok(first - 1), "of" | "on")
+                && name_word(first - 2)
+                && !sentence_first(first - 2);
+            if particle {
+                crossed = true;
+                first -= 1;
+                continue;
+            }
+            if !name_word(first - 1) || (crossed && sentence_first(first - 1)) {
+                break;
+            }
+            first -= 1;
+        }
+        if first == and {
+            k += 1;
+            continue;
+        }
+        let end = m.end;
+        k = merge_into_org(ms, start, k, first, end);
+    }
 }
 
 /// `Merrill Lynch and Co`, `Smith Barney, Harris Upham And Co Inc`, `A.G. Edwards and Sons Inc`: a

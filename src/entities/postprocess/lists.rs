@@ -330,6 +330,28 @@ pub(super) const POSSESSIVE_FIRMS: &[&[&str]] = &[
     &["harrah"],
 ];
 
+/// Common nouns that end names of the form `X and Y` (`American Telephone and Telegraph Co`,
+/// `General Agreement on Tariffs and Trade`, `Florida Power and Light Co`), lower case: alone, or
+/// with a legal form, after `and`, they are no firm of their own.
+pub(super) const COMMON_NOUNS: &[&str] = &[
+    "telegraph",
+    "trade",
+    "industry",
+    "light",
+    "power",
+    "gas",
+    "electric",
+    "water",
+    "loan",
+    "trust",
+    "rubber",
+    "steel",
+    "chemical",
+    "development",
+    "technology",
+    "tariffs",
+];
+
 /// Verbs that follow a firm's name, not a possessive's noun (`Moody's said`, not `IBM's sales`).
 /// Past participles used as adjectives (`IBM's proposed merger`) are left out.
 pub(super) const VERBS_AFTER_FIRMS: &[&str] = &[

@@ -1291,3 +1291,41 @@ fn partners_before_and_co_are_a_firm_whatever_their_tags() {
         ]
     );
 }
+
+#[test]
+fn a_common_noun_after_and_ends_the_name_before_it() {
+    let text = "Shares of American Telephone and Telegraph Co rose. China wants to join the \
+                General Agreement on Tariffs and Trade soon. Ford and Chrysler Corp fell.";
+    let es = run(
+        text,
+        &[
+            ("American", "B-ORG"),
+            ("Telephone", "I-ORG"),
+            ("Telegraph", "B-ORG"),
+            ("Co", "I-ORG"),
+            ("China", "B-LOC"),
+            ("Trade", "B-ORG"),
+            ("Ford", "B-ORG"),
+            ("Chrysler", "B-ORG"),
+            ("Corp", "I-ORG"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        vec![
+            (
+                EntityKind::Org,
+                "American Telephone and Telegraph Co",
+                vec![]
+            ),
+            (EntityKind::Place, "China", vec![]),
+            (
+                EntityKind::Org,
+                "General Agreement on Tariffs and Trade",
+                vec![]
+            ),
+            (EntityKind::Org, "Ford", vec![]),
+            (EntityKind::Org, "Chrysler Corp", vec![]),
+        ]
+    );
+}
