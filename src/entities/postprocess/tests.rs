@@ -1329,3 +1329,26 @@ fn a_common_noun_after_and_ends_the_name_before_it() {
         ]
     );
 }
+
+#[test]
+fn contractions_and_born_are_no_one() {
+    let text = "I'M A CELEBRITY RETURNS\n\nBorn in Leeds, Ant McPartlin said I've seen it all.";
+    let es = run(
+        text,
+        &[
+            ("I'M", "B-ORG"),
+            ("Born", "B-LOC"),
+            ("Leeds", "B-LOC"),
+            ("Ant", "B-PER"),
+            ("McPartlin", "I-PER"),
+            ("I've", "B-ORG"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        vec![
+            (EntityKind::Place, "Leeds", vec![]),
+            (EntityKind::Person, "Ant McPartlin", vec![]),
+        ]
+    );
+}
