@@ -57,7 +57,7 @@ impl Enricher {
         if let Some(extractor) = &self.extractor {
             let text = article.full_text();
             let spans = extractor.extract(&text);
-            article.entities = entities::collect(&text, &spans);
+            article.entities = entities::collect(&text, spans);
             if let Some(city) = article.dateline.as_deref().and_then(dateline::place) {
                 add_place(&mut article.entities, city);
             }

@@ -77,8 +77,9 @@ pub trait Extractor: Send + Sync {
     fn extract(&self, text: &str) -> Vec<Span>;
 }
 
-/// Collapses spans to one [`Entity`] per (kind, canonical name), in order of first mention.
-pub fn collect(text: &str, spans: &[Span]) -> Vec<Entity> {
+/// Collapses spans to one [`Entity`] per (kind, canonical name), in order of first mention. Takes
+/// the spans, so a new entity's name is the span's, not a copy.
+pub fn collect(text: &str, spans: Vec<Span>) -> Vec<Entity> {
     let mut out: Vec<Entity> = Vec::new();
     for span in spans {
         // Borrowed: most mentions are written as their name, and need no alias.
@@ -104,7 +105,7 @@ pub fn collect(text: &str, spans: &[Span]) -> Vec<Entity> {
                 };
                 out.push(Entity {
                     kind: span.kind,
-                    name: span.canonical.clone(),
+                    name: span.canonical,
                     aliases,
                     mentions: 1,
                 });

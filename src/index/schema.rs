@@ -164,10 +164,15 @@ impl Fields {
 /// The stored and fast value of an entity: `kind\0name`.
 pub fn entity_value(kind: &str, name: &str) -> String {
     let mut v = String::with_capacity(kind.len() + 1 + name.len());
+    push_entity_value(&mut v, kind, name);
+    v
+}
+
+/// Appends [`entity_value`]`(kind, name)` to `v`.
+pub(crate) fn push_entity_value(v: &mut String, kind: &str, name: &str) {
     v.push_str(kind);
     v.push('\0');
     v.push_str(name);
-    v
 }
 
 /// Splits an [`entity_value`] into kind and name.

@@ -17,7 +17,7 @@ fn run(text: &str, tagged: &[(&str, &str)]) -> Vec<Entity> {
         tags[i] = Tag::parse(tag).unwrap();
         from = i + 1;
     }
-    collect(text, &spans(text, &tokens, &tags))
+    collect(text, spans(text, &tokens, &tags))
 }
 
 fn names(es: &[Entity]) -> Vec<(EntityKind, &str, Vec<&str>)> {

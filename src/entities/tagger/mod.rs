@@ -488,7 +488,7 @@ mod tests {
     fn sample_article_facets() {
         let text = include_str!("../../../corpus/sample/000_44df0e79d50f69af.txt");
         let x = TaggerExtractor::new().unwrap();
-        let got: Vec<(EntityKind, String, Vec<String>)> = collect(text, &x.extract(text))
+        let got: Vec<(EntityKind, String, Vec<String>)> = collect(text, x.extract(text))
             .into_iter()
             .map(|e| (e.kind, e.name, e.aliases))
             .collect();
