@@ -28,7 +28,7 @@ pub fn to_document(fields: &Fields, article: &Article, file: &FileState) -> Tant
         );
     }
     // One buffer for every entity's value and keys: the document copies each, so a string per
-    // value would be allocated only to be freed (a million of them on 100,000 articles).
+    // value would be allocated only to be freed (138,869 keys alone on the embedded archive).
     let mut buf = String::new();
     for entity in &article.entities {
         let kind = entity.kind.as_str();

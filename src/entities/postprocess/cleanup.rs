@@ -86,7 +86,7 @@ fn credit_rating(doc: &Doc, m: &Mention) -> bool {
     }
     let t = doc.tok(m.first);
     // (Most mentions are answered by their first letter or their length.)
-    if t.len() > 10 || !matches!(t.as_bytes()[0], b'A'..=b'D') {
+    if t.len() > 10 || !matches!(t.as_bytes().first(), Some(b'A'..=b'D')) {
         return false;
     }
     let grade = t
@@ -518,9 +518,9 @@ pub(super) fn join_common_nouns(doc: &Doc, ms: &mut Vec<Mention>) {
             k += 1;
             continue;
         }
-        // The name before `and`: a mention that ends there, or capitalised words (up to four)
-        // and the mention they follow, also across `of` or `on` (`General Agreement on
-        // Tariffs`, where the tagger saw no name in `Tariffs`).
+        // The name before `and`: the mentions and capitalised words right before it (five tokens
+        // at most), also across one `of` or `on` (`General Agreement on Tariffs`, where the
+        // tagger saw no name in `Tariffs`).
         // (Not a title's `of`, `President of American Telephone`, nor a sentence's first word,
         // `Shares of American Telephone`.)
         let name_word = |i: usize| {
@@ -575,8 +575,9 @@ pub(super) fn join_common_nouns(doc: &Doc, ms: &mut Vec<Mention>) {
 /// `Merrill Lynch and Co`, `Smith Barney, Harris Upham And Co Inc`, `A.G. Edwards and Sons Inc`: a
 /// name, then `and` or `&` and a legal form or the partners of a family firm (`Sons`, `Brothers`),
 /// is a firm, however the tagger cut it (it makes people of the names, and an organisation or
-/// nothing of `Co Inc`; `Sons Inc` was an organisation of 31 Reuters stories). Up to two more people's names before it, each followed by a
-/// comma, are part of the firm's name: brokerages and law firms are named that way.
+/// nothing of `Co Inc`; `Sons Inc` was an organisation of 31 Reuters stories). Up to two more
+/// people's names before it, each followed by a comma, are part of the firm's name: brokerages and
+/// law firms are named that way.
 pub(super) fn join_and_co(doc: &Doc, ms: &mut Vec<Mention>) {
     let n = doc.tokens.tokens.len();
     let mut k = 0;
