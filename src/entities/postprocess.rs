@@ -41,7 +41,8 @@
 //!    (`General Motors`, `General Motors Corp`).
 //! 7. **Canonical names**: whitespace collapsed, headline capitals title-cased (or matched to the
 //!    article's own spelling), a few country spellings unified (`U.S.` -> `United States`) and made
-//!    places whatever the tagger said, a U.S. state's abbreviation that is a place named in full
+//!    places whatever the tagger said, a few organisations' acronyms kept in capitals and made
+//!    organisations (`USDA`), a U.S. state's abbreviation that is a place named in full
 //!    (`Calif` -> `California`); a word that heads organisations' names (`Bank`, `Commission`) and
 //!    stands for none the article names is dropped.
 //!

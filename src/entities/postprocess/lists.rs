@@ -487,6 +487,15 @@ pub(super) const PLACE_NAMES: &[(&str, &str)] = &[
     ("the Netherlands", "Netherlands"),
 ];
 
+/// Organisations known by an acronym of four letters or more, which a headline alone may name:
+/// there they are kept in capitals and are organisations whatever the tagger said (`-- USDA` at
+/// the end of a Reuters headline was the place `Usda` in 76 stories and the organisation in 40;
+/// shorter acronyms are kept in capitals anyway). Not `AMEX`, which is two firms.
+pub(super) const ORG_ACRONYMS: &[&str] = &[
+    "USDA", "OPEC", "GATT", "NATO", "OECD", "FDIC", "FHLBB", "CFTC", "NYSE", "NASD", "NASDAQ",
+    "COMEX", "NYMEX", "CBOT", "NASA", "IATA", "ASEAN", "UNCTAD", "LIFFE", "UNESCO", "UNICEF",
+];
+
 /// Legal forms that end a company's name (`Corp`, `Inc`).
 pub(super) const LEGAL_FORMS: &[&str] = &[
     "inc", "inc.", "corp", "corp.", "co", "co.", "cos", "cos.", "ltd", "ltd.", "plc", "llc",

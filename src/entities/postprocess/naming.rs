@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use super::lists::{lists_of, List, PLACE_NAMES, US_STATES};
+use super::lists::{lists_of, List, ORG_ACRONYMS, PLACE_NAMES, US_STATES};
 use super::{Doc, Mention};
 use crate::entities::{EntityKind, Span};
 
@@ -42,7 +42,10 @@ pub(super) fn finish(doc: &Doc, ms: &[Mention], surfaces: &[Cow<str>], caps: &[b
             continue;
         }
         let mut canonical = surfaces[target].to_string();
-        if caps[target] {
+        if let Some(acronym) = org_acronym(&canonical) {
+            kind = EntityKind::Org;
+            canonical = acronym.to_string();
+        } else if caps[target] {
             canonical = recase(&canonical, surfaces, caps);
         }
         // `Drexel Burnham Lambert Inc.` is `Drexel Burnham Lambert Inc`: one facet, not two (41
@@ -126,6 +129,18 @@ fn recase(name: &str, surfaces: &[Cow<str>], caps: &[bool]) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The acronym of [`ORG_ACRONYMS`] that `name` is, whatever its case.
+fn org_acronym(name: &str) -> Option<&'static str> {
+    // (Most names are longer, or shorter.)
+    if !(4..=6).contains(&name.len()) {
+        return None;
+    }
+    ORG_ACRONYMS
+        .iter()
+        .find(|a| a.eq_ignore_ascii_case(name))
+        .copied()
 }
 
 /// The U.S. state `name` abbreviates (`Calif` -> `California`), if it is an abbreviation.

@@ -1352,3 +1352,16 @@ fn contractions_and_born_are_no_one() {
         ]
     );
 }
+
+#[test]
+fn a_known_acronym_is_an_organisation_in_capitals() {
+    let text = "SUGAR IMPORTS DOWN IN WEEK -- USDA\n\nImports fell, the department said. Opec met.";
+    let es = run(text, &[("USDA", "B-LOC"), ("Opec", "B-PER")]);
+    assert_eq!(
+        names(&es),
+        vec![
+            (EntityKind::Org, "USDA", vec![]),
+            (EntityKind::Org, "OPEC", vec!["Opec"]),
+        ]
+    );
+}
