@@ -20,7 +20,9 @@
 //!    keeps its `'s` before a verb (`Moody's said`), and a firm listed as one always does (`by
 //!    Moody's and Standard and Poor's`). A mention made only of words
 //!    that are never a name alone (`Inc`, `Nine`, `mths`, single letters: `NOT_NAMES` in
-//!    `postprocess/lists.rs`) is dropped. A title inside a mention cuts it into the organisation
+//!    `postprocess/lists.rs`) is dropped, as is a credit rating (`rated AAA by`). A capital `And`
+//!    after an abbreviation parts two names (Reuters' `the U.S. And West Germany`). A title inside a
+//!    mention cuts it into the organisation
 //!    before it and the person after it (`Bank of Japan Governor Satoshi Sumita`); a one-word
 //!    headline name the story writes only in lower case (`CRUDE`, `BANK`) is dropped.
 //! 3. **Title cues**: a name after `Mr.`/`President`/`Minister`, or followed by an apposition with a
@@ -69,7 +71,7 @@ use super::Span;
 use aliases::{acronyms, one_label_per_string, short_forms};
 use cleanup::{
     bracketed_firms, headline_words, join_and_co, join_common_nouns, join_firm_names,
-    legal_form_after, org_heads, possessive_firms, split_at_titles, trim,
+    legal_form_after, org_heads, possessive_firms, split_at_stop_and, split_at_titles, trim,
 };
 use cues::{employer_cues, state_cues, title_cues};
 use lists::List;
@@ -228,6 +230,7 @@ pub fn spans(text: &str, tokens: &Tokens, tags: &[Tag]) -> Vec<Span> {
     join_common_nouns(&doc, &mut ms);
     org_heads(&doc, &mut ms);
     legal_form_after(&doc, &mut ms);
+    split_at_stop_and(&doc, &mut ms);
     trim(&doc, &mut ms);
     possessive_firms(&doc, &mut ms);
     split_at_titles(&doc, &mut ms);

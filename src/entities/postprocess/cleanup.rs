@@ -77,6 +77,51 @@ pub(super) fn trim(doc: &Doc, ms: &mut Vec<Mention>) {
     ms.retain(|m| m.end > m.first && !only_not_names(doc, m) && !credit_rating(doc, m));
 }
 
+/// `the U.S. And Japan`: Reuters-21578 capitalises a word after `U.S.` as if a sentence began
+/// there (206 times `X.Y. And`), and the tagger reads `U.S. And West Germany` as one organisation
+/// (24 stories). A mention with `And` inside, right after an abbreviation's stop, is two names; the
+/// second is a place when the first is one (`U.S. And Brazil`). Not a firm's `And Co`.
+pub(super) fn split_at_stop_and(doc: &Doc, ms: &mut Vec<Mention>) {
+    let split = |m: &Mention| {
+        (m.first + 1..m.end.saturating_sub(1)).find(|&i| {
+            doc.tok(i) == "And"
+                && doc.tok(i - 1).ends_with('.')
+                && !doc.lower_in(i + 1, List::LegalForms)
+                && !partners(doc.tok(i + 1))
+        })
+    };
+    // (Most articles have none: look before building anything.)
+    if !ms
+        .iter()
+        .any(|m| m.end - m.first >= 3 && split(m).is_some())
+    {
+        return;
+    }
+    let mut out = Vec::with_capacity(ms.len() + 1);
+    for m in ms.drain(..) {
+        let Some(i) = split(&m).filter(|_| m.end - m.first >= 3) else {
+            out.push(m);
+            continue;
+        };
+        let head = Mention {
+            end: i,
+            ..m.clone()
+        };
+        let place = PLACE_NAMES.iter().any(|(a, _)| *a == doc.surface(&head));
+        let ty = if place { NerType::Loc } else { m.ty };
+        out.push(Mention { ty, ..head });
+        // (The tagger runs on past the second name too: `U.S. And European firms, Watanabe`.)
+        if (i + 1..m.end).all(|t| doc.is_cap(t) || doc.lower_in(t, List::Particles)) {
+            out.push(Mention {
+                first: i + 1,
+                ty,
+                ..m
+            });
+        }
+    }
+    *ms = out;
+}
+
 /// `rated AAA by Standard and Poor's`, `Aa-3 by Moody's`, `cut to BBB-plus from A`: a credit rating
 /// is no organisation (`AA` was one in 32 Reuters stories, `AAA` in 29). Only where a rating is
 /// spoken of, so `the AA` (the Automobile Association) stays a name.

@@ -1365,3 +1365,33 @@ fn a_known_acronym_is_an_organisation_in_capitals() {
         ]
     );
 }
+
+#[test]
+fn a_capital_and_after_an_abbreviation_parts_two_names() {
+    let text =
+        "Ministers of France, the U.S. And West Germany met. Smith Barney, Harris Upham And Co \
+                advised.";
+    let es = run(
+        text,
+        &[
+            ("France", "B-LOC"),
+            ("U.S.", "B-ORG"),
+            ("And", "I-ORG"),
+            ("West", "I-ORG"),
+            ("Germany", "I-ORG"),
+            ("Smith", "B-PER"),
+            ("Barney", "I-PER"),
+            ("Harris", "B-PER"),
+            ("Upham", "I-PER"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        vec![
+            (EntityKind::Place, "France", vec![]),
+            (EntityKind::Place, "United States", vec!["U.S."]),
+            (EntityKind::Place, "West Germany", vec![]),
+            (EntityKind::Org, "Smith Barney, Harris Upham And Co", vec![]),
+        ]
+    );
+}
