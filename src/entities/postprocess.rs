@@ -18,13 +18,12 @@
 //!    before two or three words that read as a person's name makes them a person whatever the
 //!    tagger said (`Senator Pat Roberts`, `State George Shultz`). A firm named in the possessive
 //!    keeps its `'s` before a verb (`Moody's said`), and a firm listed as one always does (`by
-//!    Moody's and Standard and Poor's`). A mention made only of words
-//!    that are never a name alone (`Inc`, `Nine`, `mths`, single letters: `NOT_NAMES` in
-//!    `postprocess/lists.rs`) is dropped, as is a credit rating (`rated AAA by`). A capital `And`
-//!    after an abbreviation parts two names (Reuters' `the U.S. And West Germany`). A title inside a
-//!    mention cuts it into the organisation
-//!    before it and the person after it (`Bank of Japan Governor Satoshi Sumita`); a one-word
-//!    headline name the story writes only in lower case (`CRUDE`, `BANK`) is dropped.
+//!    Moody's and Standard and Poor's`). A mention made only of words that are never a name alone
+//!    (`Inc`, `Nine`, `mths`, single letters: `NOT_NAMES` in `postprocess/lists.rs`) is dropped,
+//!    as is a credit rating (`rated AAA by`). A capital `And` after an abbreviation parts two
+//!    names (Reuters' `the U.S. And West Germany`). A title inside a mention cuts it into the
+//!    organisation before it and the person after it (`Bank of Japan Governor Satoshi Sumita`); a
+//!    one-word headline name the story writes only in lower case (`CRUDE`, `BANK`) is dropped.
 //! 3. **Title cues**: a name after `Mr.`/`President`/`Minister`, or followed by an apposition with a
 //!    role (`Vladimir Norov, the SCO's secretary-general`), is a person whatever the tagger said; a
 //!    capitalised name the tagger missed after `Mr.` is added. A "person" before a job only firms
