@@ -1395,3 +1395,33 @@ fn a_capital_and_after_an_abbreviation_parts_two_names() {
         ]
     );
 }
+
+#[test]
+fn securities_and_company_words_alone_are_no_one() {
+    let text =
+        "Canada Savings Bonds fell, Treasuries rose, and Rainier Bancorp said Bancorp and Cie \
+                would help the Third World.";
+    let es = run(
+        text,
+        &[
+            ("Canada", "B-LOC"),
+            ("Savings", "B-PER"),
+            ("Bonds", "I-PER"),
+            ("Treasuries", "B-ORG"),
+            ("Rainier", "B-PER"),
+            ("Bancorp", "I-PER"),
+            ("Bancorp", "B-ORG"),
+            ("Cie", "B-PER"),
+            ("Third", "B-ORG"),
+            ("World", "I-ORG"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        vec![
+            (EntityKind::Place, "Canada", vec![]),
+            (EntityKind::Org, "Rainier Bancorp", vec!["Bancorp"]),
+            (EntityKind::Place, "Third World", vec![]),
+        ]
+    );
+}
