@@ -167,6 +167,11 @@ impl<'t> Doc<'t> {
         Cow::Owned(s)
     }
 
+    /// Whether token `i` is the first of its sentence.
+    fn starts_sentence(&self, i: usize) -> bool {
+        self.sentence_of(i).is_some_and(|(a, _)| a as usize == i)
+    }
+
     /// The sentence (token range) that holds token `i`.
     fn sentence_of(&self, i: usize) -> Option<(u32, u32)> {
         let s = &self.tokens.sentences;

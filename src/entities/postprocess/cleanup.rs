@@ -146,19 +146,20 @@ fn credit_rating(doc: &Doc, m: &Mention) -> bool {
     }
     let before = m.first.checked_sub(1).map_or("", |i| doc.tok(i));
     let after = doc.tok(m.end);
-    matches!(
-        before.to_ascii_lowercase().as_str(),
-        "rated"
-            | "rates"
-            | "rating"
-            | "to"
-            | "from"
-            | "top-flight"
-            | "triple"
-            | "middle"
-            | "low"
-            | "high"
-    ) || matches!(after, "by" | "rating" | "ratings" | "from" | "to")
+    const BEFORE: &[&str] = &[
+        "rated",
+        "rates",
+        "rating",
+        "to",
+        "from",
+        "top-flight",
+        "triple",
+        "middle",
+        "low",
+        "high",
+    ];
+    BEFORE.iter().any(|w| w.eq_ignore_ascii_case(before))
+        || matches!(after, "by" | "rating" | "ratings" | "from" | "to")
 }
 
 /// `Moody's said`, `Sainsbury's said`, `Standard and Poor's cited`: a firm named in the possessive
@@ -575,7 +576,6 @@ pub(super) fn join_common_nouns(doc: &Doc, ms: &mut Vec<Mention>) {
                     List::FunctionWords.bit() | List::Titles.bit() | List::Roles.bit(),
                 )
         };
-        let sentence_first = |i: usize| doc.sentence_of(i).is_some_and(|(a, _)| a as usize == i);
         // (Within the sentence: a headline runs into the story's first name.)
         let opens = doc.sentence_of(and).map_or(0, |(a, _)| a as usize);
         let mut first = and;
@@ -597,13 +597,13 @@ pub(super) fn join_common_nouns(doc: &Doc, ms: &mut Vec<Mention>) {
                 && first >= opens + 2
                 && matches!(doc.tok(first - 1), "of" | "on")
                 && name_word(first - 2)
-                && !sentence_first(first - 2);
+                && !doc.starts_sentence(first - 2);
             if particle {
                 crossed = true;
                 first -= 1;
                 continue;
             }
-            if !name_word(first - 1) || (crossed && sentence_first(first - 1)) {
+            if !name_word(first - 1) || (crossed && doc.starts_sentence(first - 1)) {
                 break;
             }
             first -= 1;
@@ -694,10 +694,7 @@ pub(super) fn legal_form_after(doc: &Doc, ms: &mut Vec<Mention>) {
         let mut first = m.first;
         let headline = doc.in_headline(m.first);
         while !headline && first > free_from && first + 3 > m.first && doc.is_cap(first - 1) {
-            let sentence_start = doc
-                .sentence_of(first - 1)
-                .is_some_and(|(a, _)| a as usize == first - 1);
-            if sentence_start || doc.in_any(first - 1, List::FunctionWords.bit()) {
+            if doc.starts_sentence(first - 1) || doc.in_any(first - 1, List::FunctionWords.bit()) {
                 break;
             }
             first -= 1;
@@ -727,13 +724,17 @@ pub(super) fn legal_form_after(doc: &Doc, ms: &mut Vec<Mention>) {
 
 /// Who a family firm's name may end in, after `and`: `Sons`, `Brothers`, `Partners`.
 fn partners(word: &str) -> bool {
-    matches!(
-        word,
-        "Son" | "Sons" | "Brothers" | "Bros" | "Partners" | "Associates" | "Company"
-    ) || matches!(
-        word,
-        "SON" | "SONS" | "BROTHERS" | "BROS" | "PARTNERS" | "ASSOCIATES"
-    )
+    const PARTNERS: &[&str] = &[
+        "son",
+        "sons",
+        "brothers",
+        "bros",
+        "partners",
+        "associates",
+        "company",
+    ];
+    word.starts_with(|c: char| c.is_ascii_uppercase())
+        && PARTNERS.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// A person's name does not end in a word that heads organisations: the tagger calls company names
